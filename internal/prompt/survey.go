@@ -1,0 +1,147 @@
+package prompt
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode"
+
+	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/terminal"
+)
+
+// Terminal prompts on a real terminal with survey and its raw rune reader.
+type Terminal struct {
+	in  terminal.FileReader
+	out terminal.FileWriter
+	err io.Writer
+}
+
+// NewTerminal prompts on the given terminal files (normally os.Stdin and
+// os.Stderr, so that results on stdout stay clean).
+func NewTerminal(in *os.File, out *os.File) *Terminal {
+	return &Terminal{in: in, out: out, err: out}
+}
+
+func (t *Terminal) stdio() terminal.Stdio { return terminal.Stdio{In: t.in, Out: t.out, Err: t.err} }
+
+func (t *Terminal) opts() survey.AskOpt { return survey.WithStdio(t.in, t.out, t.err) }
+
+// Key reads single key presses in raw mode until one is allowed.
+func (t *Terminal) Key(msg, allowed string) (rune, error) {
+	if msg != "" {
+		fmt.Fprint(t.out, msg)
+	}
+	rr := terminal.NewRuneReader(t.stdio())
+	if err := rr.SetTermMode(); err != nil {
+		return 0, fmt.Errorf("terminal raw mode: %w", err)
+	}
+	defer rr.RestoreTermMode()
+	for {
+		r, _, err := rr.ReadRune()
+		if err != nil {
+			return 0, err
+		}
+		switch r {
+		case terminal.KeyInterrupt:
+			return 0, ErrInterrupted
+		case terminal.KeyEndTransmission:
+			if !strings.ContainsRune(allowed, r) {
+				return 0, io.EOF
+			}
+		case '\n':
+			r = '\r'
+		}
+		if strings.ContainsRune(allowed, r) {
+			return r, nil
+		}
+		if lr := unicode.ToLower(r); strings.ContainsRune(allowed, lr) {
+			return lr, nil
+		}
+	}
+}
+
+// Input reads a line in raw mode with simple editing (backspace, Ctrl-U,
+// Ctrl-W). survey's own input asks the terminal for the cursor position,
+// which some terminals and multiplexers never answer; this does not.
+func (t *Terminal) Input(msg, def string) (string, error) {
+	fmt.Fprint(t.out, msg)
+	if def != "" {
+		fmt.Fprintf(t.out, "(%s) ", def)
+	}
+	rr := terminal.NewRuneReader(t.stdio())
+	if err := rr.SetTermMode(); err != nil {
+		return "", fmt.Errorf("terminal raw mode: %w", err)
+	}
+	defer rr.RestoreTermMode()
+	var line []rune
+	for {
+		r, _, err := rr.ReadRune()
+		if err != nil {
+			return "", err
+		}
+		switch {
+		case r == terminal.KeyInterrupt:
+			fmt.Fprint(t.out, "\r\n")
+			return "", ErrInterrupted
+		case r == terminal.KeyEndTransmission && len(line) == 0:
+			fmt.Fprint(t.out, "\r\n")
+			return "", io.EOF
+		case r == '\r' || r == '\n':
+			fmt.Fprint(t.out, "\r\n")
+			if len(line) == 0 {
+				return def, nil
+			}
+			return string(line), nil
+		case r == terminal.KeyBackspace || r == terminal.KeyDelete:
+			if len(line) > 0 {
+				line = line[:len(line)-1]
+				fmt.Fprint(t.out, "\b \b")
+			}
+		case r == terminal.KeyDeleteLine || r == '\x15': // Ctrl-X, Ctrl-U
+			fmt.Fprint(t.out, strings.Repeat("\b \b", len(line)))
+			line = line[:0]
+		case r == terminal.KeyDeleteWord:
+			n := len(line)
+			for n > 0 && line[n-1] == ' ' {
+				n--
+			}
+			for n > 0 && line[n-1] != ' ' {
+				n--
+			}
+			fmt.Fprint(t.out, strings.Repeat("\b \b", len(line)-n))
+			line = line[:n]
+		case unicode.IsPrint(r):
+			line = append(line, r)
+			fmt.Fprint(t.out, string(r))
+		}
+	}
+}
+
+// Select shows a survey menu; number keys are not needed, arrows and
+// filtering work as survey provides.
+func (t *Terminal) Select(msg string, options []string, def int) (int, error) {
+	var idx int
+	q := &survey.Select{Message: msg, Options: options}
+	if def >= 0 && def < len(options) {
+		q.Default = options[def]
+	}
+	err := survey.AskOne(q, &idx, t.opts())
+	return idx, mapErr(err)
+}
+
+// Confirm asks a yes/no question with survey.
+func (t *Terminal) Confirm(msg string, def bool) (bool, error) {
+	var ok bool
+	err := survey.AskOne(&survey.Confirm{Message: msg, Default: def}, &ok, t.opts())
+	return ok, mapErr(err)
+}
+
+func mapErr(err error) error {
+	if errors.Is(err, terminal.InterruptErr) {
+		return ErrInterrupted
+	}
+	return err
+}

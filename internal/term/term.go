@@ -1,0 +1,210 @@
+// Package term holds the standard streams of a command and knows whether
+// they are terminals, whether colour is wanted and how wide the screen is.
+// Text that came from outside (decks, documents, imports) passes through
+// Sanitize before it reaches a terminal.
+package term
+
+import (
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/term"
+)
+
+// IO is the set of streams a command uses.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer // results
+	ErrOut io.Writer // prompts, progress, hints
+
+	inTTY, outTTY, errTTY bool
+	color                 bool
+	width                 int
+}
+
+// System returns the process's streams with terminal detection; NO_COLOR
+// (any value) turns colour off, and so does TERM=dumb.
+func System() *IO {
+	io := &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}
+	io.inTTY = term.IsTerminal(int(os.Stdin.Fd()))
+	io.outTTY = term.IsTerminal(int(os.Stdout.Fd()))
+	io.errTTY = term.IsTerminal(int(os.Stderr.Fd()))
+	_, noColor := os.LookupEnv("NO_COLOR")
+	io.color = io.outTTY && !noColor && os.Getenv("TERM") != "dumb"
+	io.width = 80
+	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
+		io.width = w
+	} else if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
+		io.width = c
+	}
+	return io
+}
+
+// Test returns streams for tests: not terminals unless tty is set.
+func Test(in io.Reader, out, errOut io.Writer, tty bool) *IO {
+	return &IO{In: in, Out: out, ErrOut: errOut, inTTY: tty, outTTY: tty, errTTY: tty, width: 80}
+}
+
+// CanPrompt reports whether interactive prompts may be shown: stdin and
+// stderr (where prompts go) must both be terminals.
+func (s *IO) CanPrompt() bool { return s.inTTY && s.errTTY }
+
+// IsTerminalOut reports whether results go to a terminal.
+func (s *IO) IsTerminalOut() bool { return s.outTTY }
+
+// Color reports whether output may be coloured.
+func (s *IO) Color() bool { return s.color }
+
+// Width is the terminal width in columns (80 when unknown).
+func (s *IO) Width() int { return s.width }
+
+// SetWidth overrides the width (tests, narrow screens).
+func (s *IO) SetWidth(w int) { s.width = w }
+
+// Style wraps text in an SGR colour code when colour is on.
+func (s *IO) Style(code, text string) string {
+	if !s.color || text == "" {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+// Styles used across commands.
+func (s *IO) Bold(t string) string  { return s.Style("1", t) }
+func (s *IO) Dim(t string) string   { return s.Style("2", t) }
+func (s *IO) Green(t string) string { return s.Style("32", t) }
+func (s *IO) Red(t string) string   { return s.Style("31", t) }
+func (s *IO) Cyan(t string) string  { return s.Style("36", t) }
+func (s *IO) Yellow(t string) string {
+	return s.Style("33", t)
+}
+
+// Sanitize removes what could act on a terminal from text of outside
+// origin: C0 controls except tab and newline, DEL, C1 controls, and whole
+// escape sequences (CSI, OSC, DCS and two-byte ESC sequences). Invalid
+// UTF-8 becomes U+FFFD.
+func Sanitize(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == 0x1b: // ESC
+			i = skipEscape(rs, i)
+		case r == 0x9b: // C1 CSI
+			i = skipCSI(rs, i+1)
+		case r == 0x9d || r == 0x90 || r == 0x9e || r == 0x9f: // C1 OSC, DCS, PM, APC
+			i = skipString(rs, i+1)
+		case r == '\t' || r == '\n':
+			b.WriteRune(r)
+		case r == '\r':
+			// A bare CR would let text overwrite the line; keep line breaks only.
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isClean(s string) bool {
+	for _, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffd {
+			return false
+		}
+	}
+	return true
+}
+
+// skipEscape returns the index of the last rune of the escape sequence
+// starting at rs[i] == ESC.
+func skipEscape(rs []rune, i int) int {
+	if i+1 >= len(rs) {
+		return i
+	}
+	switch rs[i+1] {
+	case '[':
+		return skipCSI(rs, i+2)
+	case ']', 'P', '^', '_', 'X':
+		return skipString(rs, i+2)
+	}
+	// ESC followed by intermediates and one final byte.
+	j := i + 1
+	for j < len(rs) && rs[j] >= 0x20 && rs[j] <= 0x2f {
+		j++
+	}
+	if j < len(rs) {
+		return j
+	}
+	return len(rs) - 1
+}
+
+// skipCSI skips parameter and intermediate bytes up to the final byte.
+func skipCSI(rs []rune, j int) int {
+	for j < len(rs) {
+		if rs[j] >= 0x40 && rs[j] <= 0x7e {
+			return j
+		}
+		if rs[j] < 0x20 || rs[j] > 0x3f && rs[j] < 0x40 {
+			return j
+		}
+		j++
+	}
+	return len(rs) - 1
+}
+
+// skipString skips an OSC/DCS string up to BEL or ST (ESC \ or U+009C).
+func skipString(rs []rune, j int) int {
+	for j < len(rs) {
+		switch {
+		case rs[j] == 0x07 || rs[j] == 0x9c:
+			return j
+		case rs[j] == 0x1b && j+1 < len(rs) && rs[j+1] == '\\':
+			return j + 1
+		}
+		j++
+	}
+	return len(rs) - 1
+}
+
+// Wrap breaks text into lines of at most width columns at spaces, keeping
+// existing line breaks; a word longer than width is cut.
+func Wrap(text string, width int) string {
+	if width < 10 {
+		width = 10
+	}
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		cur := ""
+		for _, w := range strings.Fields(line) {
+			for runeLen(w) > width {
+				if cur != "" {
+					out = append(out, cur)
+					cur = ""
+				}
+				r := []rune(w)
+				out = append(out, string(r[:width]))
+				w = string(r[width:])
+			}
+			switch {
+			case cur == "":
+				cur = w
+			case runeLen(cur)+1+runeLen(w) <= width:
+				cur += " " + w
+			default:
+				out = append(out, cur)
+				cur = w
+			}
+		}
+		out = append(out, cur)
+	}
+	return strings.Join(out, "\n")
+}
+
+func runeLen(s string) int { return len([]rune(s)) }
