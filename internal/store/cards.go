@@ -1,0 +1,306 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"recall/internal/sched"
+)
+
+// indexKey is the card's key in the due or new index, or nil when the card
+// belongs in neither (suspended).
+func indexKey(c *Card) (bucket, key []byte) {
+	if c.Suspended {
+		return nil, nil
+	}
+	if c.Sched.State == sched.New {
+		return bucketNew, append(be64(c.Num), c.ID...)
+	}
+	return bucketDue, append(be64(uint64(c.Available().UnixMilli())), c.ID...)
+}
+
+func unindex(tx *bolt.Tx, c *Card) error {
+	if b, k := indexKey(c); b != nil {
+		return tx.Bucket(b).Delete(k)
+	}
+	return nil
+}
+
+func index(tx *bolt.Tx, c *Card) error {
+	if b, k := indexKey(c); b != nil {
+		return tx.Bucket(b).Put(k, nil)
+	}
+	return nil
+}
+
+func getCard(tx *bolt.Tx, id string) (*Card, error) {
+	v := tx.Bucket(bucketCards).Get([]byte(id))
+	if v == nil {
+		return nil, fmt.Errorf("card %s: %w", id, ErrNotFound)
+	}
+	c, err := decodeCard(id, v)
+	if err != nil {
+		return nil, damaged("card", []byte(id), err)
+	}
+	return c, nil
+}
+
+// putCard writes c and its index entry; old is the stored version (nil for
+// a new card) whose index entry is removed first.
+func putCard(tx *bolt.Tx, old, c *Card) error {
+	if old != nil {
+		if err := unindex(tx, old); err != nil {
+			return err
+		}
+	}
+	if err := tx.Bucket(bucketCards).Put([]byte(c.ID), encodeCard(c)); err != nil {
+		return err
+	}
+	return index(tx, c)
+}
+
+func deleteCard(tx *bolt.Tx, c *Card) error {
+	if err := unindex(tx, c); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketCards).Delete([]byte(c.ID))
+}
+
+// Card returns the card with the given ID or unique ID prefix.
+func (s *Store) Card(id string) (*Card, error) {
+	var c *Card
+	err := s.view(func(tx *bolt.Tx) error {
+		full, err := resolveID(tx, id)
+		if err != nil {
+			return err
+		}
+		c, err = getCard(tx, full)
+		return err
+	})
+	return c, err
+}
+
+// ResolveID expands a unique ID prefix (at least 4 characters) to a full ID.
+func (s *Store) ResolveID(id string) (string, error) {
+	var full string
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		full, err = resolveID(tx, id)
+		return err
+	})
+	return full, err
+}
+
+func resolveID(tx *bolt.Tx, id string) (string, error) {
+	b := tx.Bucket(bucketCards)
+	if id == "" {
+		return "", fmt.Errorf("card ID is empty: %w", ErrNotFound)
+	}
+	if b.Get([]byte(id)) != nil {
+		return id, nil
+	}
+	if len(id) < 4 {
+		return "", fmt.Errorf("no card %q (give at least 4 characters of an ID): %w", id, ErrNotFound)
+	}
+	c := b.Cursor()
+	var found []string
+	for k, _ := c.Seek([]byte(id)); k != nil && bytes.HasPrefix(k, []byte(id)); k, _ = c.Next() {
+		found = append(found, string(k))
+		if len(found) > 3 {
+			break
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("no card %q; `recall search` finds cards by text: %w", id, ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("card ID %q is ambiguous (%s, ...); give more characters: %w", id, strings.Join(found[:2], ", "), ErrNotFound)
+}
+
+// EachCard calls fn for every card in ID order; returning an error stops.
+// The card passed in is the caller's to keep.
+func (s *Store) EachCard(fn func(*Card) error) error {
+	return s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketCards).ForEach(func(k, v []byte) error {
+			c, err := decodeCard(string(k), v)
+			if err != nil {
+				return damaged("card", k, err)
+			}
+			return fn(c)
+		})
+	})
+}
+
+// DueBefore calls fn for cards in learning, review or relearning available
+// at or before t, earliest first, until fn returns false.
+func (s *Store) DueBefore(t time.Time, fn func(*Card) bool) error {
+	limit := be64(uint64(t.UnixMilli()))
+	return s.view(func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bucketDue).Cursor()
+		cards := tx.Bucket(bucketCards)
+		for k, _ := cur.First(); k != nil && bytes.Compare(k[:8], limit) <= 0; k, _ = cur.Next() {
+			id := k[8:]
+			c, err := decodeCard(string(id), cards.Get(id))
+			if err != nil {
+				return damaged("card", id, err)
+			}
+			if !fn(c) {
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+// CountDueBefore counts index entries available at or before t without
+// decoding cards; with a deck filter it decodes only the due ones.
+func (s *Store) CountDueBefore(t time.Time, keep func(*Card) bool) (int, error) {
+	n := 0
+	if keep == nil {
+		limit := be64(uint64(t.UnixMilli()))
+		err := s.view(func(tx *bolt.Tx) error {
+			cur := tx.Bucket(bucketDue).Cursor()
+			for k, _ := cur.First(); k != nil && bytes.Compare(k[:8], limit) <= 0; k, _ = cur.Next() {
+				n++
+			}
+			return nil
+		})
+		return n, err
+	}
+	err := s.DueBefore(t, func(c *Card) bool {
+		if keep(c) {
+			n++
+		}
+		return true
+	})
+	return n, err
+}
+
+// NewCards calls fn for new cards that are not suspended or buried at t,
+// in their added order, until fn returns false.
+func (s *Store) NewCards(t time.Time, fn func(*Card) bool) error {
+	return s.view(func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bucketNew).Cursor()
+		cards := tx.Bucket(bucketCards)
+		for k, _ := cur.First(); k != nil; k, _ = cur.Next() {
+			id := k[8:]
+			c, err := decodeCard(string(id), cards.Get(id))
+			if err != nil {
+				return damaged("card", id, err)
+			}
+			if c.BuriedUntil.After(t) {
+				continue
+			}
+			if !fn(c) {
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+// NextDue returns the earliest time a non-new card becomes available, or
+// the zero time when there is none.
+func (s *Store) NextDue() (time.Time, error) {
+	var t time.Time
+	err := s.view(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bucketDue).Cursor().First()
+		if k != nil {
+			t = time.UnixMilli(int64(beUint(k[:8]))).UTC()
+		}
+		return nil
+	})
+	return t, err
+}
+
+// Update changes one card inside a write transaction: fn edits the card and
+// the store rewrites it and its index entry. Content changes keep history.
+func (s *Store) Update(id string, now time.Time, fn func(*Card) error) (*Card, error) {
+	var out *Card
+	err := s.update(func(tx *bolt.Tx) error {
+		full, err := resolveID(tx, id)
+		if err != nil {
+			return err
+		}
+		old, err := getCard(tx, full)
+		if err != nil {
+			return err
+		}
+		c := *old
+		if err := fn(&c); err != nil {
+			return err
+		}
+		c.Modified = now
+		if c.ID != old.ID {
+			if tx.Bucket(bucketCards).Get([]byte(c.ID)) != nil {
+				return fmt.Errorf("another card already has ID %s", c.ID)
+			}
+			if err := deleteCard(tx, old); err != nil {
+				return err
+			}
+			old = nil
+		}
+		out = &c
+		return putCard(tx, old, &c)
+	})
+	return out, err
+}
+
+// Delete removes a card. Its review log entries stay (they still count in
+// statistics and the optimizer) but no longer belong to any card.
+func (s *Store) Delete(id string) (*Card, error) {
+	var out *Card
+	err := s.update(func(tx *bolt.Tx) error {
+		full, err := resolveID(tx, id)
+		if err != nil {
+			return err
+		}
+		c, err := getCard(tx, full)
+		if err != nil {
+			return err
+		}
+		out = c
+		return deleteCard(tx, c)
+	})
+	return out, err
+}
+
+// Reset forgets a card's memory state on purpose: it becomes new again and
+// a reset entry in the log marks that earlier history no longer counts.
+func (s *Store) Reset(id string, now time.Time) (*Card, error) {
+	var out *Card
+	err := s.update(func(tx *bolt.Tx) error {
+		full, err := resolveID(tx, id)
+		if err != nil {
+			return err
+		}
+		old, err := getCard(tx, full)
+		if err != nil {
+			return err
+		}
+		c := *old
+		c.Sched = sched.Card{}
+		c.BuriedUntil = time.Time{}
+		c.Modified = now
+		if err := appendReview(tx, &Review{CardNum: c.Num, Time: now, Before: old.Sched.State}); err != nil {
+			return err
+		}
+		out = &c
+		return putCard(tx, old, &c)
+	})
+	return out, err
+}
+
+func beUint(b []byte) uint64 {
+	var v uint64
+	for _, x := range b {
+		v = v<<8 | uint64(x)
+	}
+	return v
+}

@@ -1,0 +1,92 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// CheckReport lists what Check found.
+type CheckReport struct {
+	Cards, Reviews int
+	Problems       []string
+	Repaired       bool
+}
+
+// Check verifies the collection: bbolt's own page checks, every record
+// decodes, and the due and new indexes hold exactly one entry per card that
+// belongs there. With repair, the indexes are rebuilt from the cards (a
+// backup is made first).
+func (s *Store) Check(repair bool) (*CheckReport, error) {
+	rep := &CheckReport{}
+	want := map[string]bool{}
+	err := s.view(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			rep.Problems = append(rep.Problems, "file: "+err.Error())
+		}
+		if err := tx.Bucket(bucketCards).ForEach(func(k, v []byte) error {
+			rep.Cards++
+			c, err := decodeCard(string(k), v)
+			if err != nil {
+				rep.Problems = append(rep.Problems, fmt.Sprintf("card %s cannot be read: %v", k, err))
+				return nil
+			}
+			if b, key := indexKey(c); b != nil {
+				want[string(b)+"\x00"+string(key)] = true
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, b := range [][]byte{bucketDue, bucketNew} {
+			seen := 0
+			if err := tx.Bucket(b).ForEach(func(k, _ []byte) error {
+				id := string(b) + "\x00" + string(k)
+				if !want[id] {
+					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry for %s matches no card", b, k[8:]))
+				} else {
+					seen++
+					delete(want, id)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		for id := range want {
+			rep.Problems = append(rep.Problems, fmt.Sprintf("index entry %q is missing", id))
+		}
+		return tx.Bucket(bucketReviews).ForEach(func(k, v []byte) error {
+			rep.Reviews++
+			if _, err := decodeReview(beUint(k), v); err != nil {
+				rep.Problems = append(rep.Problems, fmt.Sprintf("review %d cannot be read: %v", beUint(k), err))
+			}
+			return nil
+		})
+	})
+	if err != nil || !repair || len(rep.Problems) == 0 {
+		return rep, err
+	}
+	if _, err := s.Backup("repair"); err != nil {
+		return rep, err
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketDue, bucketNew} {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+			if _, err := tx.CreateBucket(b); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketCards).ForEach(func(k, v []byte) error {
+			c, err := decodeCard(string(k), v)
+			if err != nil {
+				return nil // unreadable cards stay as they are, reported above
+			}
+			return index(tx, c)
+		})
+	})
+	rep.Repaired = err == nil
+	return rep, err
+}

@@ -1,0 +1,368 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"recall/internal/deck"
+	"recall/internal/sched"
+)
+
+var t0 = time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
+
+func openTemp(t testing.TB) *Store {
+	t.Helper()
+	st, err := Open(filepath.Join(t.TempDir(), "c.db"), Options{Now: func() time.Time { return t0 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func basic(deckName, front, back string) deck.Card {
+	c := deck.Card{Deck: deckName, Type: deck.Basic, Front: front, Back: back}
+	c.AssignID()
+	return c
+}
+
+func TestOpenCreatesPrivateFileWithSchema(t *testing.T) {
+	st := openTemp(t)
+	fi, err := os.Stat(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	err = st.view(func(tx *bolt.Tx) error {
+		v, err := schemaVersion(tx)
+		if v != SchemaVersion {
+			t.Errorf("schema %d, want %d", v, SchemaVersion)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenRefusesMissingExplicitFolder(t *testing.T) {
+	_, err := Open(filepath.Join(t.TempDir(), "nope", "c.db"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Fatalf("err = %v, want folder does not exist", err)
+	}
+}
+
+func TestSecondOpenReportsLockedWithinTimeout(t *testing.T) {
+	st := openTemp(t)
+	start := time.Now()
+	_, err := Open(st.Path(), Options{})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("err = %v, want ErrLocked", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("waited %v for the lock", d)
+	}
+}
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	st := openTemp(t)
+	path := st.Path()
+	if err := st.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, be64(SchemaVersion+1))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	_, err := Open(path, Options{})
+	if !errors.Is(err, ErrNewer) {
+		t.Fatalf("err = %v, want ErrNewer", err)
+	}
+}
+
+func TestOpenRejectsFileThatIsNotACollection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(path, []byte("just some text that is long enough to look like a file, not a database.........................................................................................................................................................."), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	_, err := Open(path, Options{})
+	if !errors.Is(err, ErrDamaged) {
+		t.Fatalf("err = %v, want ErrDamaged", err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Error("the file was changed")
+	}
+}
+
+func TestReadOnlyOpenOfMissingFileCreatesEmptyCollection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	st, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	empty, err := st.Empty()
+	if err != nil || !empty {
+		t.Fatalf("empty=%v err=%v", empty, err)
+	}
+	if err := st.SetConfig("x", "y"); err == nil {
+		t.Error("a read-only collection accepted a write")
+	}
+}
+
+func TestCardRecordRoundTrips(t *testing.T) {
+	c := &Card{Card: deck.Card{ID: "abc", Deck: "D", Type: deck.Choice, Front: "Q?", Back: "A", Ord: 2,
+		Wrong: []string{"x", "y"}, Accept: []string{"a"}, Tags: []string{"t1"},
+		Source: &deck.Source{File: "f.md", Start: 3, End: 5, Hash: "h", Text: "passage"}},
+		Sched: sched.Card{State: sched.Review, Step: 1, Stability: 3.5, Difficulty: 5.25, Ease: 2.5,
+			Due: t0.Add(72 * time.Hour), LastReview: t0, Interval: 3, Reps: 4, Lapses: 1},
+		Suspended: true, BuriedUntil: t0.Add(time.Hour), Num: 42, Added: t0, Modified: t0}
+	got, err := decodeCard("abc", encodeCard(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, c) {
+		t.Fatalf("round trip:\n got %+v\nwant %+v", *got, *c)
+	}
+	if _, err := decodeCard("abc", encodeCard(c)[:20]); err == nil {
+		t.Error("a truncated record decoded without error")
+	}
+}
+
+func TestUpsertIsIdempotentAndReportsOutcomes(t *testing.T) {
+	st := openTemp(t)
+	cards := []deck.Card{basic("D", "one", "1"), basic("D", "two", "2")}
+	info := []DeckInfo{{Name: "D"}}
+	res, err := st.Upsert(info, cards, UpsertOptions{Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Count(Added) != 2 {
+		t.Fatalf("added %d, want 2", res.Count(Added))
+	}
+	res, err = st.Upsert(info, cards, UpsertOptions{Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Count(Unchanged) != 2 || res.Count(Added) != 0 {
+		t.Fatalf("second import: %+v", res.Cards)
+	}
+	cards[1].Back = "II"
+	res, err = st.Upsert(info, cards, UpsertOptions{Now: t0, DryRun: true})
+	if err != nil || res.Count(Updated) != 1 {
+		t.Fatalf("dry run: %+v %v", res.Cards, err)
+	}
+	if c, _ := st.Card(cards[1].ID); c.Back != "2" {
+		t.Fatal("dry run wrote the update")
+	}
+}
+
+func answer(t testing.TB, st *Store, id string, r sched.Rating, at time.Time) *Card {
+	t.Helper()
+	c, _, err := st.Answer(AnswerInput{CardID: id, Time: at, Rating: r, Day: 1,
+		DayOf: func(x time.Time) int { return int(x.Unix() / 86400) }},
+		func(c *Card) error {
+			c.Sched.State = sched.Review
+			c.Sched.Reps++
+			c.Sched.LastReview = at
+			c.Sched.Interval = int(r)
+			c.Sched.Due = at.Add(time.Duration(r) * 24 * time.Hour)
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestAnswerUpdatesCardIndexLogAndCounts(t *testing.T) {
+	st := openTemp(t)
+	c := basic("D", "front", "back")
+	if _, err := st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0}); err != nil {
+		t.Fatal(err)
+	}
+	got := answer(t, st, c.ID, sched.Good, t0)
+	if got.Sched.State != sched.Review || got.Sched.Reps != 1 {
+		t.Fatalf("state %+v", got.Sched)
+	}
+	n, _ := st.CountDueBefore(t0.Add(4*24*time.Hour), nil)
+	if n != 1 {
+		t.Errorf("due index has %d entries by day 4, want 1", n)
+	}
+	newCount := 0
+	st.NewCards(t0, func(*Card) bool { newCount++; return true })
+	if newCount != 0 {
+		t.Errorf("card is still in the new index")
+	}
+	revs, err := st.CardReviews(got.Num)
+	if err != nil || len(revs) != 1 || revs[0].Rating != sched.Good || revs[0].Before != sched.New {
+		t.Fatalf("log %+v %v", revs, err)
+	}
+	counts, _ := st.DayCounts(1)
+	if counts["D"].New != 1 {
+		t.Errorf("day counts %+v", counts)
+	}
+}
+
+func TestUndoRestoresStateAndRemovesLogEntry(t *testing.T) {
+	st := openTemp(t)
+	c := basic("D", "front", "back")
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0})
+	answer(t, st, c.ID, sched.Good, t0)
+	answer(t, st, c.ID, sched.Easy, t0.Add(time.Hour))
+	back, rev, err := st.Undo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rev.Rating != sched.Easy || back.Sched.Reps != 1 || back.Sched.Interval != int(sched.Good) {
+		t.Fatalf("after one undo: rev %+v card %+v", rev, back.Sched)
+	}
+	back, _, err = st.Undo()
+	if err != nil || back.Sched.State != sched.New {
+		t.Fatalf("after two undos: %+v %v", back.Sched, err)
+	}
+	if _, _, err := st.Undo(); !errors.Is(err, ErrNothingToUndo) {
+		t.Fatalf("third undo: %v", err)
+	}
+	revs, _ := st.CardReviews(back.Num)
+	if len(revs) != 0 {
+		t.Errorf("log still has %d entries", len(revs))
+	}
+	counts, _ := st.DayCounts(1)
+	if counts["D"] != (DayCount{}) {
+		t.Errorf("day counts not restored: %+v", counts["D"])
+	}
+	rep, err := st.Check(false)
+	if err != nil || len(rep.Problems) > 0 {
+		t.Fatalf("check: %v %v", rep.Problems, err)
+	}
+}
+
+func TestEditedFrontKeepsHistoryByUnambiguousMatch(t *testing.T) {
+	st := openTemp(t)
+	info := []DeckInfo{{Name: "D"}}
+	a := basic("D", "What is the capital of France?", "Paris")
+	b := basic("D", "What is the largest planet?", "Jupiter")
+	st.Upsert(info, []deck.Card{a, b}, UpsertOptions{Now: t0})
+	answer(t, st, a.ID, sched.Good, t0)
+	edited := basic("D", "What is the capital city of France?", "Paris")
+	res, err := st.Upsert(info, []deck.Card{edited, b}, UpsertOptions{Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Count(Renamed) != 1 || res.Count(Added) != 0 {
+		t.Fatalf("outcomes %+v", res.Cards)
+	}
+	c, err := st.Card(edited.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Sched.Reps != 1 {
+		t.Errorf("history lost: %+v", c.Sched)
+	}
+	if revs, _ := st.CardReviews(c.Num); len(revs) != 1 {
+		t.Errorf("review log has %d entries for the edited card", len(revs))
+	}
+	if _, err := st.Card(a.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("old ID still present: %v", err)
+	}
+}
+
+func TestAmbiguousEditIsNotMatched(t *testing.T) {
+	st := openTemp(t)
+	info := []DeckInfo{{Name: "D"}}
+	a := basic("D", "capital of France", "Paris")
+	b := basic("D", "capital of Spain", "Madrid")
+	st.Upsert(info, []deck.Card{a, b}, UpsertOptions{Now: t0})
+	// Two new fronts, each as close to both old cards: no transfer.
+	n1 := basic("D", "capital of Italy", "Rome")
+	n2 := basic("D", "capital of Germany", "Berlin")
+	res, _ := st.Upsert(info, []deck.Card{n1, n2}, UpsertOptions{Now: t0})
+	if res.Count(Renamed) != 0 || res.Count(Added) != 2 || res.Count(Gone) != 2 {
+		t.Fatalf("outcomes %+v", res.Cards)
+	}
+}
+
+func TestHistoryAttachedOnceAndReplayed(t *testing.T) {
+	st := openTemp(t)
+	c := basic("D", "q", "a")
+	hist := []HistoryReview{{CardID: c.ID, Time: t0, Rating: sched.Good}, {CardID: c.ID, Time: t0.Add(48 * time.Hour), Rating: sched.Good}}
+	replay := func(id string, ev []sched.Event) sched.Card {
+		return sched.Card{State: sched.Review, Reps: len(ev), LastReview: ev[len(ev)-1].Time, Due: ev[len(ev)-1].Time.Add(24 * time.Hour)}
+	}
+	for i := 0; i < 2; i++ {
+		res, err := st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0, History: hist, Replay: replay})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []int{2, 0}[i]; res.History != want {
+			t.Fatalf("import %d attached %d reviews, want %d", i+1, res.History, want)
+		}
+	}
+	got, _ := st.Card(c.ID)
+	if got.Sched.Reps != 2 {
+		t.Errorf("replayed state %+v", got.Sched)
+	}
+}
+
+func TestBackupIsAReadableCopyAndRestoreBringsItBack(t *testing.T) {
+	st := openTemp(t)
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{basic("D", "q", "a")}, UpsertOptions{Now: t0})
+	p, err := st.Backup("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{basic("D", "q", "a"), basic("D", "q2", "b")}, UpsertOptions{Now: t0})
+	path := st.Path()
+	st.Close()
+	if _, err := Restore(p, path); err != nil {
+		t.Fatal(err)
+	}
+	st2, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	n := 0
+	st2.EachCard(func(*Card) error { n++; return nil })
+	if n != 1 {
+		t.Errorf("restored collection has %d cards, want 1", n)
+	}
+	all, _ := st2.Backups()
+	if len(all) < 2 {
+		t.Errorf("no backup of the replaced collection: %v", all)
+	}
+}
+
+func TestCheckFindsAndRepairsBrokenIndex(t *testing.T) {
+	st := openTemp(t)
+	c := basic("D", "q", "a")
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0})
+	st.update(func(tx *bolt.Tx) error {
+		k := make([]byte, 8)
+		binary.BigEndian.PutUint64(k, 99)
+		return tx.Bucket(bucketDue).Put(append(k, "ghost"...), nil)
+	})
+	rep, err := st.Check(false)
+	if err != nil || len(rep.Problems) != 1 {
+		t.Fatalf("problems %v err %v", rep.Problems, err)
+	}
+	if rep, err = st.Check(true); err != nil || !rep.Repaired {
+		t.Fatalf("repair: %+v %v", rep, err)
+	}
+	if rep, _ = st.Check(false); len(rep.Problems) != 0 {
+		t.Errorf("after repair: %v", rep.Problems)
+	}
+}
+

@@ -1,0 +1,356 @@
+package store
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"recall/internal/deck"
+	"recall/internal/sched"
+)
+
+// HistoryReview is a review imported from elsewhere, for a card of the batch.
+type HistoryReview struct {
+	CardID   string
+	Time     time.Time
+	Rating   sched.Rating
+	Duration time.Duration
+}
+
+// UpsertOptions control an import.
+type UpsertOptions struct {
+	Now    time.Time
+	DryRun bool
+	// History is attached to cards that have no history of their own yet;
+	// Replay then rebuilds their memory state from it.
+	History []HistoryReview
+	Replay  func(cardID string, events []sched.Event) sched.Card
+	// Prune deletes the deck's cards that are missing from the batch.
+	Prune bool
+}
+
+// Outcome says what an import did with one card.
+type Outcome string
+
+// Outcomes of an import.
+const (
+	Added     Outcome = "added"
+	Updated   Outcome = "updated"
+	Unchanged Outcome = "unchanged"
+	Renamed   Outcome = "renamed" // front edited; matched to its old card by similarity
+	Gone      Outcome = "gone"    // in the collection but no longer in the file
+	Pruned    Outcome = "pruned"  // gone, and deleted because of Prune
+)
+
+// UpsertResult lists what happened to each card.
+type UpsertResult struct {
+	Cards   []CardOutcome
+	History int // reviews attached
+}
+
+// CardOutcome is one card's fate in an import.
+type CardOutcome struct {
+	ID, OldID string
+	Front     string
+	Line      int
+	Outcome   Outcome
+}
+
+// Count returns how many cards had outcome o.
+func (r *UpsertResult) Count(o Outcome) int {
+	n := 0
+	for _, c := range r.Cards {
+		if c.Outcome == o {
+			n++
+		}
+	}
+	return n
+}
+
+var errDryRun = errors.New("dry run")
+
+// Upsert adds or updates the cards of one file (its decks and cards) in one
+// transaction.
+// A card keeps its number, memory state and history when its ID matches; a
+// card whose derived ID changed because its front was edited is matched to
+// the unmatched old card of the same deck it resembles most, when that
+// match is unambiguous. With DryRun nothing is written.
+func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (*UpsertResult, error) {
+	res := &UpsertResult{}
+	err := s.update(func(tx *bolt.Tx) error {
+		for _, info := range infos {
+			if err := putDeck(tx, info); err != nil {
+				return err
+			}
+		}
+		cb := tx.Bucket(bucketCards)
+		seen := map[string]bool{}
+		var fresh []int // indexes into cards that matched no stored ID
+		for i := range cards {
+			c := &cards[i]
+			seen[c.ID] = true
+			old, err := getCard(tx, c.ID)
+			if errors.Is(err, ErrNotFound) {
+				fresh = append(fresh, i)
+				continue
+			} else if err != nil {
+				return err
+			}
+			o := Unchanged
+			if !sameContent(&old.Card, c) {
+				o = Updated
+				nc := *old
+				nc.Card = withLine(*c, 0)
+				nc.Modified = opt.Now
+				if err := putCard(tx, old, &nc); err != nil {
+					return err
+				}
+			}
+			res.Cards = append(res.Cards, CardOutcome{ID: c.ID, Front: c.Front, Line: c.Line, Outcome: o})
+		}
+		// Old cards of the decks in this batch that the batch did not name.
+		decks := map[string]bool{}
+		for i := range cards {
+			decks[cards[i].Deck] = true
+		}
+		for _, info := range infos {
+			decks[info.Name] = true
+		}
+		var orphans []*Card
+		if err := cb.ForEach(func(k, v []byte) error {
+			if seen[string(k)] {
+				return nil
+			}
+			c, err := decodeCard(string(k), v)
+			if err != nil {
+				return damaged("card", k, err)
+			}
+			if decks[c.Deck] {
+				orphans = append(orphans, c)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		matched := matchRenamed(cards, fresh, orphans)
+		used := map[string]bool{}
+		for _, i := range fresh {
+			c := &cards[i]
+			if old := matched[i]; old != nil {
+				used[old.ID] = true
+				nc := *old
+				nc.Card = withLine(*c, 0)
+				nc.Modified = opt.Now
+				if err := deleteCard(tx, old); err != nil {
+					return err
+				}
+				if err := putCard(tx, nil, &nc); err != nil {
+					return err
+				}
+				res.Cards = append(res.Cards, CardOutcome{ID: c.ID, OldID: old.ID, Front: c.Front, Line: c.Line, Outcome: Renamed})
+				continue
+			}
+			num, err := cb.NextSequence()
+			if err != nil {
+				return err
+			}
+			nc := &Card{Card: withLine(*c, 0), Num: num, Added: opt.Now, Modified: opt.Now}
+			if err := putCard(tx, nil, nc); err != nil {
+				return err
+			}
+			res.Cards = append(res.Cards, CardOutcome{ID: c.ID, Front: c.Front, Line: c.Line, Outcome: Added})
+		}
+		for _, o := range orphans {
+			if used[o.ID] {
+				continue
+			}
+			out := Gone
+			if opt.Prune {
+				out = Pruned
+				if err := deleteCard(tx, o); err != nil {
+					return err
+				}
+			}
+			res.Cards = append(res.Cards, CardOutcome{ID: o.ID, Front: o.Front, Outcome: out})
+		}
+		n, err := attachHistory(tx, opt)
+		if err != nil {
+			return err
+		}
+		res.History = n
+		if opt.DryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	return res, err
+}
+
+func withLine(c deck.Card, line int) deck.Card {
+	c.Line = line
+	return c
+}
+
+// attachHistory appends imported reviews for cards without history and
+// rebuilds their memory state.
+func attachHistory(tx *bolt.Tx, opt UpsertOptions) (int, error) {
+	if len(opt.History) == 0 || opt.Replay == nil {
+		return 0, nil
+	}
+	byCard := map[string][]HistoryReview{}
+	for _, h := range opt.History {
+		byCard[h.CardID] = append(byCard[h.CardID], h)
+	}
+	ids := make([]string, 0, len(byCard))
+	for id := range byCard {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	n := 0
+	for _, id := range ids {
+		old, err := getCard(tx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		} else if err != nil {
+			return n, err
+		}
+		if old.Sched.Reps > 0 {
+			continue // the card already has a history here; importing again must not double it
+		}
+		hs := byCard[id]
+		sort.SliceStable(hs, func(i, j int) bool { return hs[i].Time.Before(hs[j].Time) })
+		events := make([]sched.Event, 0, len(hs))
+		prev := sched.New
+		for _, h := range hs {
+			events = append(events, sched.Event{Time: h.Time, Rating: h.Rating})
+			st := opt.Replay(id, events)
+			r := Review{CardNum: old.Num, Time: h.Time, Rating: h.Rating, Before: prev, Duration: h.Duration, Interval: st.Interval}
+			if err := appendReview(tx, &r); err != nil {
+				return n, err
+			}
+			prev = st.State
+			n++
+		}
+		c := *old
+		c.Sched = opt.Replay(id, events)
+		if err := putCard(tx, old, &c); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+func sameContent(a, b *deck.Card) bool {
+	return a.Deck == b.Deck && a.Type == b.Type && a.Front == b.Front && a.Back == b.Back &&
+		a.Ord == b.Ord && equalStrings(a.Wrong, b.Wrong) && equalStrings(a.Accept, b.Accept) &&
+		equalStrings(a.Tags, b.Tags) && sameSource(a.Source, b.Source)
+}
+
+func sameSource(a, b *deck.Source) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// matchRenamed pairs new cards with unmatched old cards of the same deck and
+// type by word similarity of front and back. A pair is taken only when each
+// is the other's best candidate, the score clears the threshold and no other
+// candidate comes close, so an ambiguous edit becomes an add and a gone card
+// instead of moving history to the wrong card.
+func matchRenamed(cards []deck.Card, fresh []int, orphans []*Card) map[int]*Card {
+	const threshold, margin = 0.5, 0.1
+	out := map[int]*Card{}
+	if len(fresh) == 0 || len(orphans) == 0 || len(fresh)*len(orphans) > 4_000_000 {
+		return out
+	}
+	fw := make([]map[string]bool, len(fresh))
+	for j, i := range fresh {
+		fw[j] = words(cards[i].Front + " " + cards[i].Back)
+	}
+	ow := make([]map[string]bool, len(orphans))
+	for k, o := range orphans {
+		ow[k] = words(o.Front + " " + o.Back)
+	}
+	score := func(j, k int) float64 {
+		c, o := &cards[fresh[j]], orphans[k]
+		if c.Deck != o.Deck || c.Type != o.Type || c.Ord != o.Ord {
+			return 0
+		}
+		return dice(fw[j], ow[k])
+	}
+	bestFor := func(j int) (int, float64, float64) {
+		best, b1, b2 := -1, 0.0, 0.0
+		for k := range orphans {
+			sc := score(j, k)
+			if sc > b1 {
+				best, b1, b2 = k, sc, b1
+			} else if sc > b2 {
+				b2 = sc
+			}
+		}
+		return best, b1, b2
+	}
+	for j := range fresh {
+		k, b1, b2 := bestFor(j)
+		if k < 0 || b1 < threshold || b1-b2 < margin {
+			continue
+		}
+		// The old card must prefer this new card too.
+		back, c1, c2 := -1, 0.0, 0.0
+		for jj := range fresh {
+			sc := score(jj, k)
+			if sc > c1 {
+				back, c1, c2 = jj, sc, c1
+			} else if sc > c2 {
+				c2 = sc
+			}
+		}
+		if back == j && c1-c2 >= margin {
+			out[fresh[j]] = orphans[k]
+		}
+	}
+	return out
+}
+
+func words(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(deck.Normalize(deck.StripCloze(s))) {
+		w = strings.Trim(w, ".,;:!?\"'()[]")
+		if w != "" {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+func dice(a, b map[string]bool) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
