@@ -167,3 +167,30 @@ func TestRetrievabilityFallsWithTime(t *testing.T) {
 }
 
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+func TestBatchModelEqualsStep(t *testing.T) {
+	rng := newSplitMix(11)
+	for trial := 0; trial < 2000; trial++ {
+		w := defaults()
+		if trial%2 == 1 {
+			w = p5(t)
+		}
+		m := newFSRSModel(w, 0.7+0.29*rng.float())
+		s := []float64{0, 0.0005, 0.3, 4, 80, 40000}[rng.next()%6] * (0.5 + rng.float())
+		d := 11 * rng.float()
+		days := float64(rng.next() % 3 * (rng.next() % 40))
+		for _, short := range []bool{true, false} {
+			ss, ds := m.next(s, d, days, short)
+			for i := range ss {
+				g := Rating(i + 1)
+				ws, wd := Step(w, s, d, days, g)
+				if !short {
+					ws, wd = stepLongTerm(w, s, d, days, g)
+				}
+				if math.Abs(ss[i]-ws) > 1e-12*ws || math.Abs(ds[i]-wd) > 1e-12*wd {
+					t.Fatalf("short-term %v, (S, D, t) = (%v, %v, %v), %v: batch (%v, %v), Step (%v, %v)", short, s, d, days, g, ss[i], ds[i], ws, wd)
+				}
+			}
+		}
+	}
+}

@@ -34,6 +34,7 @@ type Card struct {
 type Scheduler struct {
 	set   Settings
 	w     []float64
+	model fsrsModel
 	notes []string
 	sm2   sm2Config
 }
@@ -53,7 +54,7 @@ func NewScheduler(s Settings) (*Scheduler, error) {
 	s.Params = w
 	s.LearningSteps = append([]time.Duration(nil), s.LearningSteps...)
 	s.RelearningSteps = append([]time.Duration(nil), s.RelearningSteps...)
-	return &Scheduler{set: s, w: w, notes: notes, sm2: defaultSM2}, nil
+	return &Scheduler{set: s, w: w, model: newFSRSModel(w, s.DesiredRetention), notes: notes, sm2: defaultSM2}, nil
 }
 
 // relearningCount is the number of relearning steps that bounds w17/w18:
@@ -88,21 +89,33 @@ func (s *Scheduler) Next(c Card, r Rating, now time.Time, u float64) Card {
 	if !r.Valid() {
 		return c
 	}
-	out := s.Preview(c, now, u)
-	return out[r-1]
+	a := s.newAnswer(c, now, u)
+	out := s.plan(c, a)
+	return s.apply(c, a, out[r-1])
 }
 
 // Preview returns the card after each possible answer at time now:
 // index 0 is Again, 3 is Easy. Preview(c, now, u)[i] equals
 // Next(c, Rating(i+1), now, u).
 func (s *Scheduler) Preview(c Card, now time.Time, u float64) [4]Card {
+	a := s.newAnswer(c, now, u)
+	out := s.plan(c, a)
+	var cards [4]Card
+	for i := range out {
+		cards[i] = s.apply(c, a, out[i])
+	}
+	return cards
+}
+
+// plan computes the four outcomes with the rules of the algorithm in use.
+func (s *Scheduler) plan(c Card, a answer) [4]outcome {
 	switch {
 	case s.set.Algorithm == SM2:
-		return s.sm2Outcomes(c, now, u)
+		return s.sm2Outcomes(c, a)
 	case !s.set.ShortTerm:
-		return s.longTermOutcomes(c, now, u)
+		return s.longTermOutcomes(c, a)
 	}
-	return s.shortTermOutcomes(c, now, u)
+	return s.shortTermOutcomes(c, a)
 }
 
 // Retrievability is the probability that the card is recalled at time now:
@@ -134,28 +147,69 @@ func (s *Scheduler) elapsed(c Card, now time.Time) int {
 	return max(0, s.set.Day(now)-s.set.Day(c.LastReview))
 }
 
-// answered is the part of every outcome that does not depend on the grade.
-func answered(c Card, now time.Time) Card {
+// answer is what every outcome of one answer shares.
+type answer struct {
+	now    time.Time
+	today  int     // day number of now
+	t      int     // elapsed days
+	u      float64 // fuzz value
+	fuzz   bool
+	maxIvl int
+}
+
+func (s *Scheduler) newAnswer(c Card, now time.Time, u float64) answer {
+	a := answer{now: now, today: s.set.Day(now), u: u, fuzz: s.set.Fuzz, maxIvl: s.set.MaximumInterval}
+	if c.State != New && !c.LastReview.IsZero() {
+		a.t = max(0, a.today-s.set.Day(c.LastReview))
+	}
+	return a
+}
+
+// F is the whole-day interval of §2.4 for this answer.
+func (a answer) F(raw float64, m int) int {
+	return dayInterval(raw, m, a.maxIvl, a.fuzz, a.u, a.t)
+}
+
+// outcome is the result of one grade before it is written into a Card.
+type outcome struct {
+	state      State
+	step       int
+	days       int           // Review: the interval
+	wait       time.Duration // (re)learning: the wait
+	stability  float64
+	difficulty float64
+	ease       float64
+	lapse      bool
+}
+
+// review is an outcome in Review state with an interval of n days.
+func reviewOutcome(n int) outcome { return outcome{state: Review, days: n} }
+
+// stepOutcome is an outcome in a (re)learning state.
+func stepOutcome(state State, step int, wait time.Duration) outcome {
+	return outcome{state: state, step: step, wait: wait}
+}
+
+// apply writes outcome o of answer a into card c. A Review card is due at
+// the start of day(now) + interval; a step is due after its wait.
+func (s *Scheduler) apply(c Card, a answer, o outcome) Card {
 	c.Reps++
-	c.LastReview = now
-	return c
-}
-
-// toReview puts c into Review with an interval of n days, due at the start
-// of day(now) + n.
-func (s *Scheduler) toReview(c Card, now time.Time, n int) Card {
-	c.State = Review
-	c.Step = 0
-	c.Interval = n
-	c.Due = s.set.DayStart(s.set.Day(now) + n)
-	return c
-}
-
-// toStep puts c into a (re)learning state at step index step, due after wait.
-func toStep(c Card, state State, step int, now time.Time, wait time.Duration) Card {
-	c.State = state
-	c.Step = step
-	c.Interval = 0
-	c.Due = now.Add(wait)
+	c.LastReview = a.now
+	c.State = o.state
+	c.Step = o.step
+	c.Stability, c.Difficulty = o.stability, o.difficulty
+	if o.ease > 0 {
+		c.Ease = o.ease
+	}
+	if o.lapse {
+		c.Lapses++
+	}
+	if o.state == Review {
+		c.Interval = o.days
+		c.Due = s.set.DayStart(a.today + o.days)
+	} else {
+		c.Interval = 0
+		c.Due = a.now.Add(o.wait)
+	}
 	return c
 }

@@ -1,9 +1,6 @@
 package sched
 
-import (
-	"math"
-	"time"
-)
+import "math"
 
 // sm2Config holds the constants of Anki's SM-2 variant (§3.2, Anki
 // deckconfig defaults). They are not user settings in recall; the struct
@@ -74,10 +71,8 @@ func (cfg sm2Config) reviewIntervals(sched, t int, ease float64, maxIvl int, fuz
 
 // sm2Outcomes implements Anki's SM-2 variant (§3.2) and keeps an FSRS
 // memory state beside it (§1.4) so that retrievability works.
-func (s *Scheduler) sm2Outcomes(c Card, now time.Time, u float64) [4]Card {
+func (s *Scheduler) sm2Outcomes(c Card, a answer) [4]outcome {
 	cfg := s.sm2
-	t := s.elapsed(c, now)
-	maxIvl := s.set.MaximumInterval
 	ease := c.Ease
 	if ease <= 0 {
 		ease = cfg.StartingEase
@@ -86,13 +81,8 @@ func (s *Scheduler) sm2Outcomes(c Card, now time.Time, u float64) [4]Card {
 	if !s.set.ShortTerm {
 		learn, relearn = nil, nil
 	}
-	lapseIvl := clampInt(cfg.LapseInterval, 1, maxIvl)
-	base := answered(c, now)
-	base.Ease = ease
-	var out [4]Card
-	for i := range out {
-		out[i] = base
-	}
+	lapseIvl := clampInt(cfg.LapseInterval, 1, a.maxIvl)
+	var out [4]outcome
 	switch c.State {
 	case New, Learning:
 		step := c.Step
@@ -104,12 +94,13 @@ func (s *Scheduler) sm2Outcomes(c Card, now time.Time, u float64) [4]Card {
 			kind, next, wait := learningStep(learn, step, g)
 			switch {
 			case kind == stayInSteps:
-				out[i] = toStep(out[i], Learning, next, now, wait)
+				out[i] = stepOutcome(Learning, next, wait)
 			case g == Easy:
-				out[i] = s.toReview(out[i], now, dayInterval(float64(cfg.EasyInterval), 1, maxIvl, s.set.Fuzz, u, t))
+				out[i] = reviewOutcome(a.F(float64(cfg.EasyInterval), 1))
 			default:
-				out[i] = s.toReview(out[i], now, dayInterval(float64(cfg.GraduatingInterval), 1, maxIvl, s.set.Fuzz, u, t))
+				out[i] = reviewOutcome(a.F(float64(cfg.GraduatingInterval), 1))
 			}
+			out[i].ease = ease
 		}
 	case Relearning:
 		for i := range out {
@@ -117,39 +108,41 @@ func (s *Scheduler) sm2Outcomes(c Card, now time.Time, u float64) [4]Card {
 			kind, next, wait := learningStep(relearn, c.Step, g)
 			switch {
 			case kind == stayInSteps:
-				out[i] = toStep(out[i], Relearning, next, now, wait)
+				out[i] = stepOutcome(Relearning, next, wait)
 			case g == Easy:
-				out[i] = s.toReview(out[i], now, min(lapseIvl+1, maxIvl))
+				out[i] = reviewOutcome(min(lapseIvl+1, a.maxIvl))
 			default:
-				out[i] = s.toReview(out[i], now, lapseIvl)
+				out[i] = reviewOutcome(lapseIvl)
 			}
+			out[i].ease = ease
 		}
 	default: // Review
-		hard, good, easy := cfg.reviewIntervals(c.Interval, t, ease, maxIvl, s.set.Fuzz, u)
-		out[0].Lapses++
-		out[0].Ease = math.Max(cfg.MinimumEase, ease+easeAgain)
+		hard, good, easy := cfg.reviewIntervals(c.Interval, a.t, ease, a.maxIvl, a.fuzz, a.u)
 		if len(relearn) > 0 {
-			out[0] = toStep(out[0], Relearning, 0, now, relearn[0])
+			out[0] = stepOutcome(Relearning, 0, relearn[0])
 		} else {
-			out[0] = s.toReview(out[0], now, lapseIvl)
+			out[0] = reviewOutcome(lapseIvl)
 		}
-		out[1].Ease = math.Max(cfg.MinimumEase, ease+easeHard)
-		out[1] = s.toReview(out[1], now, hard)
-		out[2] = s.toReview(out[2], now, good)
-		out[3].Ease = ease + easeEasy
-		out[3] = s.toReview(out[3], now, easy)
+		out[0].lapse = true
+		out[0].ease = math.Max(cfg.MinimumEase, ease+easeAgain)
+		out[1] = reviewOutcome(hard)
+		out[1].ease = math.Max(cfg.MinimumEase, ease+easeHard)
+		out[2] = reviewOutcome(good)
+		out[2].ease = ease
+		out[3] = reviewOutcome(easy)
+		out[3].ease = ease + easeEasy
 	}
 	for i := range out {
 		// The memory state is derived from the interval the card holds or,
 		// in (re)learning, the one it graduates to.
-		ivl := out[i].Interval
-		switch out[i].State {
+		ivl := out[i].days
+		switch out[i].state {
 		case Learning:
 			ivl = cfg.GraduatingInterval
 		case Relearning:
 			ivl = lapseIvl
 		}
-		out[i].Stability, out[i].Difficulty = MemoryFromSM2(out[i].Ease, float64(ivl), SM2Retention, s.w)
+		out[i].stability, out[i].difficulty = MemoryFromSM2(out[i].ease, float64(ivl), SM2Retention, s.w)
 	}
 	return out
 }
