@@ -155,7 +155,6 @@ func isDamage(err error) bool {
 	return false
 }
 
-
 func fileExists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Size() > 0

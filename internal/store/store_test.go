@@ -365,4 +365,3 @@ func TestCheckFindsAndRepairsBrokenIndex(t *testing.T) {
 		t.Errorf("after repair: %v", rep.Problems)
 	}
 }
-

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"sort"
 	"strings"
@@ -137,6 +138,7 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 		}
 		matched := matchRenamed(cards, fresh, orphans)
 		used := map[string]bool{}
+		var added []*Card
 		for _, i := range fresh {
 			c := &cards[i]
 			if old := matched[i]; old != nil {
@@ -157,11 +159,11 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 			if err != nil {
 				return err
 			}
-			nc := &Card{Card: withLine(*c, 0), Num: num, Added: opt.Now, Modified: opt.Now}
-			if err := putCard(tx, nil, nc); err != nil {
-				return err
-			}
+			added = append(added, &Card{Card: withLine(*c, 0), Num: num, Added: opt.Now, Modified: opt.Now})
 			res.Cards = append(res.Cards, CardOutcome{ID: c.ID, Front: c.Front, Line: c.Line, Outcome: Added})
+		}
+		if err := putNewCards(tx, added); err != nil {
+			return err
 		}
 		for _, o := range orphans {
 			if used[o.ID] {
@@ -353,4 +355,48 @@ func dice(a, b map[string]bool) float64 {
 		}
 	}
 	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// putNewCards writes many new cards. bbolt inserts into a node's sorted
+// in-memory array and splits nodes only at commit, so inserting many keys
+// in random order in one transaction moves memory quadratically; writing
+// the records and then the index entries in key order keeps a 100,000-card
+// import linear, and fuller pages keep the file small.
+func putNewCards(tx *bolt.Tx, cards []*Card) error {
+	if len(cards) == 0 {
+		return nil
+	}
+	sort.Slice(cards, func(i, j int) bool { return cards[i].ID < cards[j].ID })
+	cb := tx.Bucket(bucketCards)
+	if len(cards) > 1000 {
+		cb.FillPercent = 0.9
+	}
+	for _, c := range cards {
+		if err := cb.Put([]byte(c.ID), encodeCard(c)); err != nil {
+			return err
+		}
+	}
+	type entry struct{ bucket, key []byte }
+	idx := make([]entry, 0, len(cards))
+	for _, c := range cards {
+		if b, k := indexKey(c); b != nil {
+			idx = append(idx, entry{b, k})
+		}
+	}
+	sort.Slice(idx, func(i, j int) bool {
+		if c := bytes.Compare(idx[i].bucket, idx[j].bucket); c != 0 {
+			return c < 0
+		}
+		return bytes.Compare(idx[i].key, idx[j].key) < 0
+	})
+	for _, e := range idx {
+		b := tx.Bucket(e.bucket)
+		if len(idx) > 1000 {
+			b.FillPercent = 0.9
+		}
+		if err := b.Put(e.key, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
