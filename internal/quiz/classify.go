@@ -359,7 +359,7 @@ func parseDecimal(s string) (v float64, dec, ok bool) {
 // inlineItems counts the items of a one-line list such as "red, green and
 // blue"; it returns 0 when any item is empty or longer than four words.
 func inlineItems(t string) int {
-	if !strings.ContainsAny(t, ",;") {
+	if strings.IndexByte(t, ',') < 0 && strings.IndexByte(t, ';') < 0 {
 		return 0
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == ',' || r == ';' })

@@ -54,31 +54,85 @@ func isClosePunct(r rune) bool {
 // folds to nothing (an answer that is only "?" or "*") keeps its lower-cased,
 // space-collapsed form instead.
 func fold(s string, ignoreAccents bool) string {
-	s = norm.NFC.String(s)
-	if ignoreAccents {
-		s = stripAccents(s)
-	}
-	words := strings.Fields(s)
-	kept := words[:0:0]
-	for _, w := range words {
-		if w = stripEdgeEmphasis(w); w != "" {
-			kept = append(kept, w)
+	if !isASCII(s) {
+		s = norm.NFC.String(s)
+		if ignoreAccents {
+			s = stripAccents(s)
 		}
 	}
-	t := strings.ToLower(strings.Join(kept, " "))
-	t = trimSurrounding(t)
-	t = dropArticle(t)
-	if t == "" {
-		return strings.ToLower(strings.Join(words, " "))
+	// One pass and one allocation: the folded form of every answer of a
+	// deck is computed when its wrong options are indexed.
+	var b strings.Builder
+	b.Grow(len(s))
+	for rest := s; ; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
+		}
+		w := stripEdgeEmphasis(rest[:end])
+		rest = rest[end:]
+		if w == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		writeLower(&b, w)
 	}
-	return t
+	if t := dropArticle(trimSurrounding(b.String())); t != "" {
+		return t
+	}
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// writeLower writes w in lower case.
+func writeLower(b *strings.Builder, w string) {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		b.WriteRune(unicode.ToLower(r))
+		i += n
+	}
+}
+
+// isASCII reports whether s holds only ASCII, which needs no Unicode
+// normalisation.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasEmphasis reports whether w holds an emphasis marker.
+func hasEmphasis(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if isEmphasis(rune(w[i])) {
+			return true
+		}
+	}
+	return false
 }
 
 // stripEdgeEmphasis removes runs of emphasis markers at the start and end of
 // a word, looking past quotes and sentence punctuation ("*Paris*." →
 // "Paris."), but keeps inner ones ("snake_case", "2*3").
 func stripEdgeEmphasis(w string) string {
-	if !strings.ContainsAny(w, "*_`") {
+	if !hasEmphasis(w) {
 		return w
 	}
 	l := 0
@@ -146,14 +200,7 @@ var strokeLetters = map[rune]rune{
 
 // stripAccents removes combining marks after canonical decomposition.
 func stripAccents(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return s
 	}
 	var b strings.Builder
