@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"recall/internal/deck"
 )
@@ -16,9 +17,10 @@ import (
 const defaultN = 10
 
 // Build picks up to opt.N cards (10 by default) and builds a question from
-// each. Cards without a prompt or an answer, and cards the mode cannot ask
-// (a multi-line answer in typed mode, a non-cloze card in cloze mode), are
-// passed over; two cards of one note (the sides of a reversed note, the
+// each; an empty mode means mixed. A cloze card asked for typing is a
+// KindCloze question, in typed mode too. Cards without a prompt or an
+// answer, and cards the mode cannot ask (a multi-line answer in typed mode,
+// a non-cloze card in cloze mode), are passed over; two cards of one note (the sides of a reversed note, the
 // deletions of one cloze text) are only both asked when there are not
 // enough other cards. The result depends only on the cards, their order and
 // the state of opt.Rand. It fails when opt is incomplete or no card can be
@@ -205,7 +207,7 @@ func (b *builder) question(i int) (Question, bool) {
 		return Question{}, false
 	}
 	multi := strings.ContainsRune(q.Answer, '\n')
-	kind, ok := b.intended(c, multi)
+	kind, ok := b.intended(c, multi, utf8.RuneCountInString(q.Answer) > maxTypedInMixed)
 	if !ok {
 		return Question{}, false
 	}
@@ -239,9 +241,13 @@ func (b *builder) question(i int) (Question, bool) {
 	return q, true
 }
 
+// maxTypedInMixed is the longest answer mixed mode asks to type; longer
+// ones are fairer as a choice or a statement. Typed mode asks them anyway.
+const maxTypedInMixed = 60
+
 // intended is the kind the mode asks for card c; false when the mode cannot
 // ask it at all.
-func (b *builder) intended(c *deck.Card, multi bool) (Kind, bool) {
+func (b *builder) intended(c *deck.Card, multi, long bool) (Kind, bool) {
 	cloze := c.Type == deck.Cloze
 	switch b.mode {
 	case ModeCloze:
@@ -262,7 +268,7 @@ func (b *builder) intended(c *deck.Card, multi bool) (Kind, bool) {
 		return KindTyped, true
 	}
 	kinds := []Kind{KindMC, KindTyped, KindTF}
-	if multi {
+	if multi || long {
 		kinds = []Kind{KindMC, KindTF}
 	}
 	least := math.MaxInt

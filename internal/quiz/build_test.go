@@ -587,3 +587,21 @@ func TestParseModeReadsNamesAndDefaultsToMixed(t *testing.T) {
 		t.Error("ParseMode(essay) accepted")
 	}
 }
+
+func TestMixedModeDoesNotAskToTypeLongAnswers(t *testing.T) {
+	var cards []deck.Card
+	for i := range 30 {
+		cards = append(cards, basic("m", fmt.Sprintf("Why %d?", i),
+			fmt.Sprintf("because the %c%c moves slowly through the thick layers of the upper mantle", 'a'+i%26, 'a'+i/26)))
+	}
+	for _, q := range buildAll(t, cards, ModeMixed, 5) {
+		if q.Kind == KindTyped {
+			t.Errorf("mixed mode asks to type %d letters", len(q.Answer))
+		}
+	}
+	for _, q := range buildAll(t, cards, ModeTyped, 5) {
+		if q.Kind != KindTyped {
+			t.Errorf("typed mode asked a long answer as %s", q.Kind)
+		}
+	}
+}
