@@ -67,3 +67,12 @@ func BenchmarkOptimize100k(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkEvaluateSample(b *testing.B) {
+	logs := loadSample(b)
+	for b.Loop() {
+		if _, err := Evaluate(logs, sampleSettings()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
