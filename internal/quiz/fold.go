@@ -49,10 +49,10 @@ func isClosePunct(r rune) bool {
 
 // fold reduces an answer to the form compared by Check: NFC, accents
 // dropped when asked, Markdown emphasis at word edges dropped, lower case,
-// white space collapsed, surrounding sentence punctuation and outer brackets
-// trimmed, one leading article dropped. Inner punctuation stays. A text that
-// folds to nothing (an answer that is only "?" or "*") keeps its lower-cased,
-// space-collapsed form instead.
+// white space collapsed, surrounding sentence punctuation, outer brackets
+// and math delimiters trimmed, one leading article dropped. Inner
+// punctuation stays. A text that folds to nothing (an answer that is only
+// "?" or "*") keeps its lower-cased, space-collapsed form instead.
 func fold(s string, ignoreAccents bool) string {
 	if !isASCII(s) {
 		s = norm.NFC.String(s)
@@ -163,13 +163,19 @@ func stripEdgeEmphasis(w string) string {
 }
 
 // trimSurrounding trims white space, leading quotes, trailing sentence
-// punctuation and matching outer brackets until none is left.
+// punctuation, matching outer brackets and math delimiters until none is
+// left.
 func trimSurrounding(t string) string {
 	for {
 		u := strings.TrimFunc(t, unicode.IsSpace)
 		u = strings.TrimLeftFunc(u, isOpenPunct)
 		u = strings.TrimRightFunc(u, isClosePunct)
 		if len(u) >= 2 && (u[0] == '(' && u[len(u)-1] == ')' || u[0] == '[' && u[len(u)-1] == ']') {
+			u = u[1 : len(u)-1]
+		}
+		// $…$ and $$…$$ around the whole answer are math markup: the
+		// learner types "0" for "$0$".
+		if len(u) >= 3 && u[0] == '$' && u[len(u)-1] == '$' {
 			u = u[1 : len(u)-1]
 		}
 		if u == t {
