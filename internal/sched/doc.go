@@ -10,7 +10,9 @@
 // exactly). Everything follows the project's FSRS.md; section numbers in
 // comments (§1.3 and so on) refer to it.
 //
-// Layout: model.go holds the memory model, scheduler*.go the answer rules,
-// sm2*.go the SM-2 family, items.go/grad.go/pretrain.go/train.go/optimize.go
-// the optimizer, metrics.go and evaluate.go the evaluation.
+// Layout: model.go is the memory model and model_batch.go its four-grade
+// form used by the scheduler; scheduler*.go, learning.go and fuzz.go are
+// the answer rules; sm2*.go the SM-2 family; items.go, grad.go,
+// pretrain.go, train.go and optimize.go the optimizer; metrics.go and
+// evaluate.go the evaluation.
 package sched

@@ -19,6 +19,7 @@ const (
 // answer g at step index step of the steps L.
 func learningStep(L []time.Duration, step int, g Rating) (kind stepKind, next int, wait time.Duration) {
 	n := len(L)
+	step = max(step, 0) // a damaged card must not index out of range
 	switch {
 	case n == 0:
 		return graduate, 0, 0

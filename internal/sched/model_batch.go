@@ -40,7 +40,7 @@ func newFSRSModel(w []float64, retention float64) fsrsModel {
 // card with state (s, d) answered t days after its last review; s <= 0
 // means a first answer.
 func (m *fsrsModel) next(s, d, t float64, shortTerm bool) (ss, ds [4]float64) {
-	if s <= 0 {
+	if !(s > 0) || math.IsNaN(d) { // no memory state, or a damaged one
 		return m.initS, m.initD
 	}
 	w := m.w

@@ -35,7 +35,7 @@ func TestFillParamsPadsFSRS5AndDefaultsEmpty(t *testing.T) {
 }
 
 func TestFillParamsRejectsOtherLengthsAndNonFinite(t *testing.T) {
-	for _, n := range []int{1, 2, 5, 16, 18, 20, 22} {
+	for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22} {
 		if _, err := FillParams(make([]float64, n)); err == nil {
 			t.Errorf("length %d accepted", n)
 		} else if !strings.Contains(err.Error(), "21") {

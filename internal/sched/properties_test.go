@@ -1,6 +1,7 @@
 package sched
 
 import (
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"strconv"
@@ -163,4 +164,30 @@ func TestReviewCardWithoutMemoryUsesSM2State(t *testing.T) {
 	ws, wd := Step(DefaultParams[:], s, d, 10, Good)
 	checkNear(t, "S", got.Stability, ws)
 	checkNear(t, "D", got.Difficulty, wd)
+}
+
+func TestDamagedCardsDoNotPanic(t *testing.T) {
+	nan := math.NaN()
+	cards := []Card{
+		{State: Learning, Step: -3},
+		{State: Relearning, Step: 99},
+		{State: Review, Stability: nan, Difficulty: nan, LastReview: start},
+		{State: Review, Stability: -1, Interval: -5, LastReview: start},
+		{State: State(9), Stability: 3, Difficulty: 5, LastReview: start},
+		{State: Review, Ease: -2, Interval: 40, LastReview: start.Add(time.Hour)},
+	}
+	for name, sc := range schedulerVariants(t) {
+		for _, c := range cards {
+			for _, u := range []float64{-1, 0.3, 1, 7, nan} {
+				for i, p := range sc.Preview(c, start.Add(3*oneDay), u) {
+					if p.State == Review && (p.Interval < 1 || p.Interval > sc.set.MaximumInterval) {
+						t.Errorf("%s: %+v with u = %v, %v: interval %d", name, c, u, Rating(i+1), p.Interval)
+					}
+					if math.IsNaN(p.Stability) || math.IsNaN(p.Difficulty) {
+						t.Errorf("%s: %+v, %v: memory state %v, %v", name, c, Rating(i+1), p.Stability, p.Difficulty)
+					}
+				}
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package sched
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -158,6 +159,11 @@ type answer struct {
 }
 
 func (s *Scheduler) newAnswer(c Card, now time.Time, u float64) answer {
+	if !(u >= 0) { // also NaN
+		u = 0
+	} else if u >= 1 {
+		u = math.Nextafter(1, 0)
+	}
 	a := answer{now: now, today: s.set.Day(now), u: u, fuzz: s.set.Fuzz, maxIvl: s.set.MaximumInterval}
 	if c.State != New && !c.LastReview.IsZero() {
 		a.t = max(0, a.today-s.set.Day(c.LastReview))

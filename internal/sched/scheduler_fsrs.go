@@ -8,7 +8,7 @@ func (s *Scheduler) fsrsCandidates(c Card, t int) (ss, ds, ivl [4]float64) {
 	st, d := c.Stability, c.Difficulty
 	if c.State == New {
 		st, d = 0, 0
-	} else if st <= 0 && c.Ease > 0 && c.Interval > 0 {
+	} else if !(st > 0) && c.Ease > 0 && c.Interval > 0 {
 		st, d = MemoryFromSM2(c.Ease, float64(c.Interval), SM2Retention, s.w)
 	}
 	ss, ds = s.model.next(st, d, float64(t), s.set.ShortTerm)

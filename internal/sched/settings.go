@@ -31,7 +31,8 @@ type Settings struct {
 	// Location is the collection's time zone; nil means time.Local.
 	Location *time.Location
 	// ShortTerm enables learning and relearning steps; false is long-term
-	// mode (§2.5), where every answer gives a whole-day interval.
+	// mode (§2.5), where every answer gives a whole-day interval. Under
+	// SM-2, false means no steps.
 	ShortTerm bool
 	// LeechThreshold is the lapse count at which a card becomes a leech
 	// (and every half of it again); 0 turns leech detection off.
