@@ -1,0 +1,119 @@
+package stats
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"recall/internal/sched"
+	"recall/internal/store"
+)
+
+// Source is what the session outlook reads from the collection;
+// *store.Store provides it.
+type Source interface {
+	DayCounter
+	// CountDueBefore counts due-index entries available at or before t.
+	CountDueBefore(t time.Time, keep func(*store.Card) bool) (int, error)
+	// NewCards calls fn for available new cards until it returns false.
+	NewCards(t time.Time, fn func(*store.Card) bool) error
+}
+
+// ForecastDays is how many days the outlook looks ahead.
+const ForecastDays = 7
+
+// Forecast counts the cards (learning and review) due on each of the n days
+// after today: out[0] is everything due by the end of tomorrow, including
+// what is left over from today, since it will be due tomorrow too; out[i]
+// for i > 0 is what comes due during day today+1+i. Only the due index is
+// read, once per day.
+func Forecast(src Source, set sched.Settings, today, n int) ([]int, error) {
+	out := make([]int, n)
+	prev := 0
+	for i := range n {
+		// CountDueBefore counts "at or before"; review cards fall due at the
+		// very start of a day, so stop a millisecond short of the next day.
+		total, err := src.CountDueBefore(set.DayStart(today+2+i).Add(-time.Millisecond), nil)
+		if err != nil {
+			return nil, fmt.Errorf("count due cards: %w", err)
+		}
+		out[i] = total - prev
+		prev = total
+	}
+	return out, nil
+}
+
+// Outlook is what the end of a session says about the days ahead.
+type Outlook struct {
+	// Streak is the run of days with answers ending today (or yesterday,
+	// when ReviewedToday is false).
+	Streak        int
+	ReviewedToday bool
+	// DueTomorrow is every learning and review card due by the end of
+	// tomorrow; NewTomorrow is how many new cards tomorrow can bring, up to
+	// the daily limit.
+	DueTomorrow int
+	NewTomorrow int
+	// Week holds the Forecast from tomorrow on.
+	Week []int
+}
+
+// Look computes the outlook at now with the collection's settings and
+// daily new-card limit.
+func Look(src Source, set sched.Settings, now time.Time, newPerDay int) (*Outlook, error) {
+	today := set.Day(now)
+	o := &Outlook{}
+	var err error
+	if o.Streak, o.ReviewedToday, err = Streak(src, today); err != nil {
+		return nil, err
+	}
+	if o.Week, err = Forecast(src, set, today, ForecastDays); err != nil {
+		return nil, err
+	}
+	o.DueTomorrow = o.Week[0]
+	if newPerDay > 0 {
+		err = src.NewCards(set.DayStart(today+1), func(*store.Card) bool {
+			o.NewTomorrow++
+			return o.NewTomorrow < newPerDay
+		})
+		if err != nil {
+			return nil, fmt.Errorf("count new cards: %w", err)
+		}
+	}
+	return o, nil
+}
+
+// Lines is the outlook as short sentences, each under 40 columns for the
+// usual figures.
+func (o *Outlook) Lines() []string {
+	var out []string
+	switch {
+	case o.Streak > 0 && o.ReviewedToday:
+		out = append(out, fmt.Sprintf("Streak: %s.", days(o.Streak)))
+	case o.Streak > 0:
+		out = append(out, fmt.Sprintf("Streak: %s; review today to keep it.", days(o.Streak)))
+	}
+	tomorrow := "Due tomorrow: nothing"
+	if o.DueTomorrow > 0 {
+		tomorrow = fmt.Sprintf("Due tomorrow: %d", o.DueTomorrow)
+	}
+	if o.NewTomorrow > 0 {
+		tomorrow += fmt.Sprintf(", up to %d new", o.NewTomorrow)
+	}
+	out = append(out, tomorrow+".")
+	if len(o.Week) > 1 {
+		nums := make([]string, len(o.Week))
+		for i, n := range o.Week {
+			nums[i] = fmt.Sprint(n)
+		}
+		out = append(out, fmt.Sprintf("Next %d days: %s", len(o.Week), strings.Join(nums, " ")))
+	}
+	return out
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
