@@ -10,6 +10,11 @@ import (
 // with a meaningless ordinal.
 const maxCloze = 9999
 
+// maxClozeBytes bounds the text a cloze note puts into its cards: each
+// deletion makes a card holding the whole text, so a long text with many
+// deletions would take memory and time quadratic in the file size.
+const maxClozeBytes = 64 << 20
+
 // clozeText turns the text of a C: side into canonical cloze markup. Text
 // that already holds {{cN::...}} markup is kept as it is (its brackets are
 // plain text); otherwise each hashcards [deletion] becomes {{cN::...}} with

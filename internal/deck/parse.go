@@ -27,11 +27,14 @@ func ParseReport(name string, r io.Reader) (Deck, []Duplicate, error) {
 	if err != nil {
 		return Deck{}, nil, fmt.Errorf("read %s: %w", name, err)
 	}
+	text := string(data)
+	guess := estimateCards(text)
 	p := &parser{
 		file: name,
-		sc:   newLineScanner(name, string(data)),
-		seen: map[string]seenID{},
+		sc:   newLineScanner(name, text),
+		seen: make(map[string]seenID, guess),
 	}
+	p.deck.Cards = make([]Card, 0, guess)
 	if err := p.run(); err != nil {
 		return Deck{}, nil, err
 	}
@@ -39,6 +42,29 @@ func ParseReport(name string, r io.Reader) (Deck, []Duplicate, error) {
 		return Deck{}, nil, &ParseError{name, 0, "no cards found; a card starts with Q:, C:, R:, M: or T: at the beginning of a line"}
 	}
 	return p.deck, p.dups, nil
+}
+
+// estimateCards guesses the number of cards from the lines that start
+// with a card tag, counting two for reversed and cloze notes, so that the
+// card slice and ID map need not grow step by step in a large deck.
+func estimateCards(text string) int {
+	n := 0
+	for i := 0; i+1 < len(text); {
+		if text[i+1] == ':' {
+			switch text[i] {
+			case 'Q', 'M', 'T':
+				n++
+			case 'R', 'C':
+				n += 2
+			}
+		}
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return min(n, 1<<20)
 }
 
 // side is the text of one part of a card (question, answer, option) with
@@ -352,14 +378,19 @@ func (p *parser) finish() error {
 // duplicate, because a note is written back as one unit.
 func (p *parser) keep(nt *note, cards []Card) error {
 	explicit := nt.ids != nil
-	for i, c := range cards {
+	if explicit && len(cards) > 1 {
+		// Derived IDs of one note differ by ord; listed ones may repeat.
+		own := make(map[string]bool, len(cards))
+		for _, c := range cards {
+			if own[c.ID] {
+				return p.errorf(nt.idLine, "id: lists %q twice; each card needs its own ID", c.ID)
+			}
+			own[c.ID] = true
+		}
+	}
+	for _, c := range cards {
 		prev, dup := p.seen[c.ID]
 		if !dup {
-			for _, o := range cards[:i] {
-				if o.ID == c.ID {
-					return p.errorf(nt.idLine, "id: lists %q twice; each card needs its own ID", c.ID)
-				}
-			}
 			continue
 		}
 		switch {
@@ -416,6 +447,9 @@ func (p *parser) build(nt *note) ([]Card, error) {
 			back = answer(0)
 		}
 		nums := ClozeNumbers(front)
+		if len(nums)*len(front) > maxClozeBytes {
+			return nil, p.errorf(nt.line, "cloze text of %d bytes with %d deletions is too large: each deletion makes a card holding the whole text; split it into several cards", len(front), len(nums))
+		}
 		cards := make([]Card, len(nums))
 		for i, n := range nums {
 			cards[i] = Card{Type: Cloze, Front: front, Back: back, Ord: n}

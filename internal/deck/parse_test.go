@@ -408,3 +408,29 @@ func parseFile(t *testing.T, path string) (Deck, error) {
 	defer f.Close()
 	return Parse(path, f)
 }
+
+func TestParseBoundsClozeNoteSize(t *testing.T) {
+	// One deletion in a 10 MB line is fine; thousands in it would make
+	// thousands of cards each holding 10 MB.
+	big := strings.Repeat("x", 10<<20)
+	d := parseString(t, "C: [a] "+big)
+	if len(d.Cards) != 1 {
+		t.Fatalf("got %d cards", len(d.Cards))
+	}
+	_, err := Parse(testFile, strings.NewReader("Q: a\nA: b\n\nC: "+strings.Repeat("[a] ", 1000)+big))
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 4 || !strings.Contains(pe.Msg, "with 1000 deletions is too large") {
+		t.Errorf("got %v", err)
+	}
+	_, err = Parse(testFile, strings.NewReader("C: "+strings.Repeat("[a]", maxCloze+1)))
+	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "more than 9999 cloze deletions") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestEstimateCardsCountsTagLines(t *testing.T) {
+	src := "---\ndeck: x\n---\n\nQ: a\nA: b\n\nR: c\nA: d\n\nC: [e]\n\nM: f\nA: g\nX: h\n\nT: i\nA: j\nQ:"
+	if got := estimateCards(src); got != 8 {
+		t.Errorf("estimate %d, want 8", got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,6 +85,7 @@ func frontMatterLines(d Deck) ([]string, error) {
 // wnote is one note to write: its cards in ord order, normalised.
 type wnote struct {
 	cards    []Card
+	ords     map[int]bool // of a reversed or cloze note, to start a new note on a repeat
 	writeIDs bool
 }
 
@@ -92,7 +94,7 @@ func planNotes(d Deck) ([]*wnote, error) {
 	if len(d.Cards) == 0 {
 		return nil, fmt.Errorf("deck %q has no cards; a deck file needs at least one", d.Name)
 	}
-	var notes []*wnote
+	notes := make([]*wnote, 0, len(d.Cards))
 	open := map[string]*wnote{} // group key → the note still taking cards
 	for i := range d.Cards {
 		c := normalizeCard(d.Cards[i], d.Name)
@@ -105,16 +107,17 @@ func planNotes(d Deck) ([]*wnote, error) {
 		}
 		key := noteKey(c)
 		n := open[key]
-		if n == nil || hasOrd(n.cards, c.Ord) {
+		if n == nil || n.ords[c.Ord] {
 			// Identical content again starts a new note; it can only be
 			// written if the IDs tell the two apart, checked below.
-			n = &wnote{}
+			n = &wnote{ords: map[int]bool{}}
 			open[key] = n
 			notes = append(notes, n)
 		}
+		n.ords[c.Ord] = true
 		n.cards = append(n.cards, c)
 	}
-	ids := map[string]string{} // ID → front of its card, for the error
+	ids := make(map[string]string, len(d.Cards)) // ID → front of its card, for the error
 	for _, n := range notes {
 		if err := completeNote(n); err != nil {
 			return nil, err
@@ -135,15 +138,6 @@ func planNotes(d Deck) ([]*wnote, error) {
 		}
 	}
 	return notes, nil
-}
-
-func hasOrd(cards []Card, ord int) bool {
-	for _, c := range cards {
-		if c.Ord == ord {
-			return true
-		}
-	}
-	return false
 }
 
 // noteKey is what the cards of one note share.
@@ -178,7 +172,7 @@ func completeNote(n *wnote) error {
 	for i, c := range n.cards {
 		have[i] = c.Ord
 	}
-	if fmt.Sprint(have) != fmt.Sprint(want) {
+	if !slices.Equal(have, want) {
 		return cardError(c, fmt.Sprintf("the note makes cards %v but the deck has cards %v with the same content; write all cards of a note, with the same back, tags and source", want, have))
 	}
 	return nil
