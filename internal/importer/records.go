@@ -1,0 +1,150 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Caps on one quoted field, so that a stray quote cannot swallow the rest of
+// the file into a single card.
+const (
+	maxFieldBytes = 8 << 20
+	maxFieldLines = 1000
+)
+
+// record is one row of delimited text.
+type record struct {
+	line   int // line the record starts on
+	fields []string
+	// quoted0 says the first field was quoted, so a leading "#" in it is
+	// text, not a comment marker.
+	quoted0 bool
+}
+
+// blank reports a record made of one empty field (an empty line).
+func (r record) blank() bool {
+	return len(r.fields) == 1 && r.fields[0] == ""
+}
+
+// recordReader splits LF-normalised text into RFC 4180 records: `"` opens a
+// quoted field, `""` inside it is a quote, and delimiters and line breaks
+// inside quotes are text. Outside quotes everything is literal, and text after
+// a closing quote is kept, which is what spreadsheets mean by it.
+type recordReader struct {
+	s     string
+	pos   int
+	line  int
+	delim string
+	// noQuotes turns quoting off (Quizlet-style plain splitting).
+	noQuotes bool
+}
+
+func newRecordReader(s string, delim rune, startLine int) *recordReader {
+	return &recordReader{s: s, line: startLine, delim: string(delim)}
+}
+
+// next returns the next record; ok is false at the end of the text. A record
+// whose quoted field never closes (or grows past the caps) comes back as an
+// error for its first line, and reading resumes on the line after it.
+func (r *recordReader) next() (rec record, lerr *LineError, ok bool) {
+	if r.pos >= len(r.s) {
+		return record{}, nil, false
+	}
+	start, startLine := r.pos, r.line
+	rec.line = r.line
+	var b strings.Builder
+	for field := 0; ; field++ {
+		b.Reset()
+		quoted := !r.noQuotes && r.pos < len(r.s) && r.s[r.pos] == '"'
+		if field == 0 {
+			rec.quoted0 = quoted
+		}
+		if quoted {
+			if msg := r.readQuoted(&b); msg != "" {
+				r.skipLine(start, startLine)
+				return record{}, &LineError{Line: startLine, Message: msg}, true
+			}
+		}
+		end := r.readPlain(&b)
+		rec.fields = append(rec.fields, b.String())
+		if !end {
+			continue
+		}
+		return rec, nil, true
+	}
+}
+
+// readQuoted consumes a quoted field after its opening quote.
+func (r *recordReader) readQuoted(b *strings.Builder) string {
+	openLine := r.line
+	r.pos++ // opening quote
+	for {
+		i := strings.IndexByte(r.s[r.pos:], '"')
+		if i < 0 {
+			return fmt.Sprintf("quoted field opened on line %d is never closed; the line was skipped", openLine)
+		}
+		chunk := r.s[r.pos : r.pos+i]
+		r.line += strings.Count(chunk, "\n")
+		b.WriteString(chunk)
+		r.pos += i + 1
+		if b.Len() > maxFieldBytes || r.line-openLine > maxFieldLines {
+			return fmt.Sprintf("quoted field opened on line %d runs over %d lines or %d MiB (a stray quote?); the line was skipped", openLine, maxFieldLines, maxFieldBytes>>20)
+		}
+		if r.pos < len(r.s) && r.s[r.pos] == '"' {
+			b.WriteByte('"')
+			r.pos++
+			continue
+		}
+		return ""
+	}
+}
+
+// readPlain consumes unquoted text up to the next delimiter (returns false)
+// or the end of the line or text (returns true).
+func (r *recordReader) readPlain(b *strings.Builder) (endOfRecord bool) {
+	d0 := r.delim[0]
+	for i := r.pos; i < len(r.s); i++ {
+		c := r.s[i]
+		if c == '\n' {
+			b.WriteString(r.s[r.pos:i])
+			r.pos = i + 1
+			r.line++
+			return true
+		}
+		if c == d0 && strings.HasPrefix(r.s[i:], r.delim) {
+			b.WriteString(r.s[r.pos:i])
+			r.pos = i + len(r.delim)
+			return false
+		}
+	}
+	b.WriteString(r.s[r.pos:])
+	r.pos = len(r.s)
+	return true
+}
+
+// skipLine moves past the first line of a failed record.
+func (r *recordReader) skipLine(start, startLine int) {
+	r.line = startLine + 1
+	if i := strings.IndexByte(r.s[start:], '\n'); i >= 0 {
+		r.pos = start + i + 1
+	} else {
+		r.pos = len(r.s)
+	}
+}
+
+// readAll reads every record, collecting errors.
+func (r *recordReader) readAll() ([]record, []LineError) {
+	var recs []record
+	var errs []LineError
+	for {
+		rec, lerr, ok := r.next()
+		if !ok {
+			return recs, errs
+		}
+		if lerr != nil {
+			errs = append(errs, *lerr)
+			continue
+		}
+		recs = append(recs, rec)
+	}
+}
