@@ -210,12 +210,47 @@ func nearestForm(forms []string, g string) string {
 
 // withinDistance reports whether the optimal-string-alignment distance
 // (insertions, deletions, substitutions and swaps of neighbours) between a
-// and b is at most k.
+// and b is at most k. Only cells within k of the diagonal can stay within
+// k, so the work is O(len·k), not O(len²).
 func withinDistance(a, b []rune, k int) bool {
 	if d := len(a) - len(b); d > k || -d > k {
 		return false
 	}
-	return distance(a, b) <= k
+	inf := k + 1
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = min(j, inf)
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		cur[lo-1] = inf
+		if lo == 1 {
+			cur[0] = min(i, inf)
+		}
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = min(d, inf)
+			best = min(best, cur[j])
+		}
+		if hi+1 <= len(b) {
+			cur[hi+1] = inf
+		}
+		if best > k {
+			return false
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)] <= k
 }
 
 // distance is the optimal-string-alignment distance between a and b.

@@ -1,6 +1,9 @@
 package quiz
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 func typedQ(answer string, accept ...string) Question {
 	return Question{Kind: KindTyped, Prompt: "?", Answer: answer, Accept: accept}
@@ -167,5 +170,27 @@ func TestCheckTrueFalseWords(t *testing.T) {
 	}
 	if _, ok := ChoiceIndex(q, "maybe", CheckOptions{}); ok {
 		t.Error("maybe named a choice")
+	}
+}
+
+func TestWithinDistanceAgreesWithFullAlignment(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	word := func() []rune {
+		w := make([]rune, r.IntN(9))
+		for i := range w {
+			w[i] = rune("abc"[r.IntN(3)])
+		}
+		return w
+	}
+	for range 5000 {
+		a, b := word(), word()
+		for k := 0; k <= 3; k++ {
+			if got, want := withinDistance(a, b, k), distance(a, b) <= k; got != want {
+				t.Fatalf("withinDistance(%q, %q, %d) = %v, full distance %d", string(a), string(b), k, got, distance(a, b))
+			}
+		}
+	}
+	if distance([]rune("the"), []rune("teh")) != 1 {
+		t.Error("a swap of neighbours is not one step")
 	}
 }
