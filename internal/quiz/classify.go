@@ -208,6 +208,9 @@ func parseDate(toks []string) (float64, string, bool) {
 
 // parseNumericDate reads one token holding a date in digits.
 func parseNumericDate(s string) (float64, string, bool) {
+	if len(s) < 6 || s[0] < '0' || s[0] > '9' {
+		return 0, "", false
+	}
 	if len(s) >= 7 && s[4] == '-' {
 		parts := strings.Split(s, "-")
 		if len(parts) > 3 || len(parts[0]) != 4 {
