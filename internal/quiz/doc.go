@@ -19,10 +19,11 @@
 // Note saying so.
 //
 // A typed answer is forgiven case, surrounding white space and sentence
-// punctuation, runs of inner white space, Markdown emphasis, accents (when
-// asked), one leading article and a few typing slips (see Check). Multi-line
-// answers cannot reasonably be typed and are asked as multiple choice or
-// true/false only.
+// punctuation, runs of inner white space, accents (when asked), one leading
+// article and a few typing slips (see Check); Markdown emphasis and $…$
+// around the answer are display markup and ignored. Multi-line answers
+// cannot reasonably be typed and are asked as multiple choice or true/false
+// only; mixed mode also keeps answers over 60 letters out of typing.
 //
 // True/false states a card's prompt with either its real answer or another
 // card's answer of the same class, by a fair coin of the seeded generator.
