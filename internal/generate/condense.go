@@ -1,0 +1,81 @@
+package generate
+
+import (
+	"strings"
+)
+
+// Limits on what a learner can be asked to recall.
+const (
+	maxAnswerWords = 25 // a basic card's answer, enumerations aside
+	maxItems       = 10 // items of an enumeration card
+	maxItemWords   = 8  // words of one enumerated item
+	maxStepWords   = 12 // words of one step of a procedure
+	maxClozeWords  = 15 // words hidden by one cloze deletion
+	maxSentence    = 70 // longer "sentences" are run-on text, not facts
+)
+
+// condense shortens an answer to at most limit words by cutting it at a
+// clause boundary (a comma, semicolon, colon or dash outside quotes,
+// brackets and enumerations). It returns "" when no such cut leaves a
+// meaningful answer; a half sentence is worse than no card.
+func condense(s string, limit int) string {
+	s = strings.TrimSpace(s)
+	if wordCount(s) <= limit {
+		return s
+	}
+	protected := enumerationRanges(s)
+	best := -1
+	depth, inQuote := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		case '"':
+			inQuote = !inQuote
+		case ',', ';', ':':
+			if depth > 0 || inQuote || inRanges(protected, i) {
+				continue
+			}
+			n := wordCount(s[:i])
+			if n > limit {
+				break
+			}
+			if n >= 4 {
+				best = i
+			}
+		case '-':
+			if i > 0 && s[i-1] == ' ' && i+1 < len(s) && s[i+1] == ' ' && depth == 0 && !inQuote {
+				if n := wordCount(s[:i]); n <= limit && n >= 4 {
+					best = i - 1
+				}
+			}
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return strings.TrimRight(s[:best], " ,;:-")
+}
+
+func inRanges(rs [][2]int, i int) bool {
+	for _, r := range rs {
+		if i >= r[0] && i < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// enumerationRanges returns the byte ranges of the in-sentence
+// enumerations of s, which a cut must not split.
+func enumerationRanges(s string) [][2]int {
+	var out [][2]int
+	for _, e := range findEnumerations(s) {
+		out = append(out, [2]int{e.start, e.end})
+	}
+	return out
+}

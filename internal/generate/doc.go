@@ -1,0 +1,35 @@
+// Package generate turns a person's own documents (plain text, Markdown,
+// HTML) into flashcards, the way a careful teacher would write them, without
+// a network or a language model.
+//
+// A document is first decoded (UTF-8, UTF-16 with a byte order mark, or
+// Latin-1) and parsed into blocks: headings, paragraphs, list items,
+// quotations, tables and code. Markup never reaches a card: HTML scripts,
+// styles and navigation are dropped, Markdown emphasis and link syntax are
+// removed, typographic quotes and dashes are folded to plain ones.
+//
+// Rules then read the blocks section by section:
+//
+//   - a heading that is a question becomes a card answered by the section's
+//     first sentence or labelled definition; a vague question ("Why is it
+//     important?") is made to name its topic;
+//   - labelled lines ("Definition: ...", "Driving factors: a, b, c") and
+//     definitions ("X is a Y", "X refers to Y", "Term, a Y, ...") become
+//     questions about the topic;
+//   - lists and in-sentence enumerations become enumeration cards and
+//     clozes;
+//   - facts in sentences (dates, numbers, names of places, organisations and
+//     people, quoted terms, the objects of "such as") become clozes;
+//   - quotations with a speaker become "Who said ...?" cards;
+//   - two-column tables become one question per row.
+//
+// Filters then drop cards whose answer is empty, trivial or too long to
+// recall, and near-duplicates. Everything is deterministic: the same input
+// gives the same cards in document order.
+//
+// Each card keeps a source anchor (file, line range, hash and text of the
+// passage) and an ID derived from the deck name, the passage text, the rule
+// that made it and its front — never from line numbers — so cards keep their
+// IDs (and their review history) when unrelated parts of the document are
+// edited.
+package generate

@@ -1,0 +1,276 @@
+package generate
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"recall/internal/deck"
+)
+
+// reMarkup matches what must never reach a card: HTML tags, Markdown
+// emphasis, code and link syntax.
+var reMarkup = regexp.MustCompile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>|\\*\\*|__\\w|\\w__|`|\\]\\(|!\\[|\\[\\[|\\]\\]")
+
+// hasMarkup reports markup left in card text.
+func hasMarkup(s string) bool {
+	return reMarkup.MatchString(deck.StripCloze(s))
+}
+
+// finish filters the candidates, removes near-duplicates, keeps the best
+// Max, and turns them into cards in document order with stable IDs.
+func (g *generator) finish() []deck.Card {
+	var live []*cand
+	for _, c := range g.cards {
+		if g.acceptable(c) {
+			live = append(live, c)
+		}
+	}
+	live = applyTypes(live, g.opt.Types)
+	live = dedupe(live)
+	if g.opt.Max > 0 && len(live) > g.opt.Max {
+		best := append([]*cand(nil), live...)
+		sort.SliceStable(best, func(a, b int) bool { return best[a].score > best[b].score })
+		keep := map[*cand]bool{}
+		for _, c := range best[:g.opt.Max] {
+			keep[c] = true
+		}
+		var kept []*cand
+		for _, c := range live {
+			if keep[c] {
+				kept = append(kept, c)
+			}
+		}
+		live = kept
+	}
+	sort.SliceStable(live, func(a, b int) bool {
+		x, y := live[a], live[b]
+		if x.doc != y.doc {
+			return x.doc < y.doc
+		}
+		if x.src.start != y.src.start {
+			return x.src.start < y.src.start
+		}
+		return x.seq < y.seq
+	})
+	cards := make([]deck.Card, 0, len(live))
+	ids := map[string]bool{}
+	for _, c := range live {
+		cards = append(cards, g.toCard(c, 1, ids))
+		if c.typ == deck.Reversed {
+			// A reversed note is two cards: front→back and back→front.
+			cards = append(cards, g.toCard(c, 2, ids))
+		}
+	}
+	return cards
+}
+
+// acceptable applies the filters every card must pass: an answer that is
+// there, is not trivial, can be recalled, and no markup anywhere.
+func (g *generator) acceptable(c *cand) bool {
+	ans := strings.TrimSpace(c.answer)
+	if ans == "" || !hasContent(ans) || strings.TrimSpace(c.front) == "" {
+		return false
+	}
+	lines := strings.Split(ans, "\n")
+	if len(lines) > 1 {
+		if len(lines) > maxItems {
+			return false
+		}
+	} else if wordCount(ans) > maxAnswerWords {
+		return false
+	}
+	if hasMarkup(c.front) || hasMarkup(c.back) {
+		return false
+	}
+	// The answer must not be given away by the question.
+	if c.typ != deck.Cloze && len(lines) == 1 && containsWord(strings.ToLower(c.front), strings.ToLower(ans)) {
+		return false
+	}
+	return true
+}
+
+// applyTypes keeps and converts cards to the requested types.
+func applyTypes(cs []*cand, types []deck.Type) []*cand {
+	if len(types) == 0 {
+		return cs
+	}
+	want := map[deck.Type]bool{}
+	for _, t := range types {
+		want[t] = true
+	}
+	var out []*cand
+	for _, c := range cs {
+		switch c.typ {
+		case deck.Cloze:
+			if want[deck.Cloze] {
+				out = append(out, c)
+			}
+		case deck.Basic:
+			switch {
+			case want[deck.Typed] && wordCount(c.answer) <= 4 && !strings.Contains(c.answer, "\n"):
+				c.typ = deck.Typed
+				out = append(out, c)
+			case want[deck.Reversed] && c.term != "" && c.rule != ruleQuote:
+				c.typ = deck.Reversed
+				c.front = c.term
+				out = append(out, c)
+			case want[deck.Basic]:
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// dedupe drops near-duplicate cards, keeping the better one of each pair:
+// same question; same answer to a similar question; a cloze that asks
+// what a card from the same passage already asks.
+func dedupe(cs []*cand) []*cand {
+	better := func(a, b *cand) bool { // a beats b
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		return a.seq < b.seq
+	}
+	kill := func(a, b *cand) {
+		if better(a, b) {
+			b.dead = true
+		} else {
+			a.dead = true
+		}
+	}
+	byFront := map[string]*cand{}
+	byAnswer := map[string][]*cand{}
+	byPassage := map[string][]*cand{}
+	for _, c := range cs {
+		fk := deck.Normalize(c.front)
+		if c.typ == deck.Cloze {
+			fk = "c\x00" + fk
+		}
+		if o, ok := byFront[fk]; ok && !o.dead {
+			kill(o, c)
+			if c.dead {
+				continue
+			}
+		}
+		byFront[fk] = c
+		ak := deck.Normalize(c.answer)
+		fw := contentWords(deck.StripCloze(c.front))
+		for _, o := range byAnswer[ak] {
+			if o.dead || len(byAnswer[ak]) > 50 {
+				continue
+			}
+			if jaccard(fw, contentWords(deck.StripCloze(o.front))) >= 0.6 {
+				kill(o, c)
+			}
+		}
+		if c.dead {
+			continue
+		}
+		byAnswer[ak] = append(byAnswer[ak], c)
+		pk := deck.Normalize(c.src.text)
+		for _, o := range byPassage[pk] {
+			if o.dead || c.dead {
+				continue
+			}
+			if samePassageDuplicate(o, c) {
+				kill(o, c)
+			}
+		}
+		if !c.dead {
+			byPassage[pk] = append(byPassage[pk], c)
+		}
+	}
+	var out []*cand
+	for _, c := range cs {
+		if !c.dead {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// samePassageDuplicate reports two cards from one passage that ask the
+// same thing: their answers overlap mostly, or one hides the term the
+// other defines.
+func samePassageDuplicate(a, b *cand) bool {
+	if a.typ == b.typ && a.typ == deck.Cloze {
+		return deck.Normalize(a.answer) == deck.Normalize(b.answer)
+	}
+	// An enumeration and the clozes on its items teach the same list in
+	// steps; keep both.
+	if a.rule == ruleList && b.rule == ruleList || a.rule == ruleLabel && b.rule == ruleList || a.rule == ruleList && b.rule == ruleLabel {
+		if strings.Contains(a.answer, "\n") || strings.Contains(b.answer, "\n") {
+			return false
+		}
+	}
+	aw, bw := contentWords(a.answer), contentWords(b.answer)
+	if overlap(aw, bw) >= 0.6 {
+		return true
+	}
+	for _, p := range [][2]*cand{{a, b}, {b, a}} {
+		def, other := p[0], p[1]
+		if def.term != "" && other.typ == deck.Cloze && subsetOf(contentWords(other.answer), contentWords(def.term)) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlap is the share of the smaller word set found in the larger.
+func overlap(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	set := map[string]bool{}
+	for _, w := range b {
+		set[w] = true
+	}
+	n := 0
+	for _, w := range a {
+		if set[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// toCard turns a candidate into a card. Its ID comes from the deck name,
+// the passage text, the rule and the front, never from line numbers, so
+// it survives edits elsewhere in the document.
+func (g *generator) toCard(c *cand, ord int, ids map[string]bool) deck.Card {
+	card := deck.Card{
+		Deck:  g.deckName,
+		Type:  c.typ,
+		Front: c.front,
+		Back:  c.back,
+		Tags:  c.tags,
+		Source: &deck.Source{
+			File:  c.file,
+			Start: c.src.start,
+			End:   c.src.end,
+			Hash:  deck.HashText(c.src.text),
+			Text:  c.src.text,
+		},
+	}
+	switch c.typ {
+	case deck.Cloze, deck.Reversed:
+		card.Ord = ord
+	}
+	key := deck.Normalize(c.src.text) + "\x00" + c.rule + "\x00" + c.front
+	n := 0
+	if ord > 1 {
+		n = ord
+	}
+	id := deck.DeriveID(g.deckName, key, n)
+	for n := 10; ids[id]; n++ {
+		id = deck.DeriveID(g.deckName, key, n)
+	}
+	ids[id] = true
+	card.ID = id
+	return card
+}

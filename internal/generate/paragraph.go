@@ -1,0 +1,370 @@
+package generate
+
+import (
+	"sort"
+	"strings"
+
+	"recall/internal/deck"
+)
+
+// paragraph makes the cards of a paragraph-like block: its labelled line,
+// then the facts of each sentence.
+func (g *generator) paragraph(i int, sec section, stack []section) {
+	b := g.blocks[i]
+	label := ""
+	if l, content, ok := splitLabel(b.s); ok {
+		label = l
+		switch {
+		case isQALabel(l, "q") && i+1 < len(g.blocks):
+			if al, ans, ok := splitLabel(g.blocks[i+1].s); ok && isQALabel(al, "a") {
+				g.questionAnswer(i, i+1, content, ans, sec, stack)
+				g.used[i+1] = true
+				return
+			}
+		case isQALabel(l, "a") && g.used[i]:
+			return
+		case !isNarrativeLabel(l) && !g.used[i]:
+			g.labelled(i, l, content, sec, stack)
+		}
+	}
+	if label == "" {
+		g.countedList(i, sec)
+	}
+	opt := sentOpts{label: label}
+	if b.kind == kDef && i > 0 && g.blocks[i-1].kind == kTerm {
+		opt.lead = g.blocks[i-1].s
+	}
+	// A quotation is someone's words, not a fact to fill in.
+	opt.quoted = i+1 < len(g.blocks) && g.blocks[i+1].kind == kAttrib || b.kind == kQuote
+	var prev *span
+	for si := range g.sents[i] {
+		sp := g.sents[i][si]
+		g.sentence(i, si, sp, prev, opt, sec, stack)
+		prev = &g.sents[i][si]
+	}
+}
+
+// sentOpts tells the sentence rules about the block around a sentence.
+type sentOpts struct {
+	label  string // the block's label ("Background"), if any
+	lead   string // the term a definition block defines, as cloze context
+	quoted bool   // the block is a quotation
+}
+
+// countWords open a clause that announces how many items follow.
+var countWords = setOf(`two three four five six seven eight nine ten eleven twelve several`)
+
+// countedList makes "Which four spacecraft have visited Saturn?" from
+// "Four spacecraft have visited Saturn: Pioneer 11, ... and Cassini.".
+func (g *generator) countedList(i int, sec section) {
+	s := g.blocks[i].s
+	k := strings.Index(s, ": ")
+	if k <= 0 || len(g.sents[i]) == 0 || g.sents[i][0].end < k {
+		return
+	}
+	clause := s[:k]
+	ws := strings.Fields(clause)
+	if len(ws) < 3 || len(ws) > 12 || !(countWords[strings.ToLower(ws[0])] || isDigit(ws[0][0])) {
+		return
+	}
+	sent := g.sents[i][0]
+	items := splitItems(s[k+2:sent.end], maxItemWords)
+	if items == nil || len(items) > maxItems {
+		return
+	}
+	front := "Which " + lowerFirst(clause) + "?"
+	ans := strings.Join(items, "\n")
+	g.add(&cand{typ: deck.Basic, rule: ruleList, front: front, back: ans, answer: ans, score: 8, src: g.passageOf(i, sent.start, sent.end)}, sec)
+}
+
+func isQALabel(l, which string) bool {
+	l = strings.ToLower(l)
+	if which == "q" {
+		return l == "q" || l == "question"
+	}
+	return l == "a" || l == "answer"
+}
+
+// questionAnswer makes a card of a "Q: ..." line followed by "A: ...".
+func (g *generator) questionAnswer(qi, ai int, q, a string, sec section, stack []section) {
+	front := clarifyQuestion(q, g.subjectOf(stack))
+	ans := condense(a, maxAnswerWords)
+	if ans == "" {
+		return
+	}
+	g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10,
+		src: joinPassages(g.blockPassage(qi, qi+1), g.blockPassage(ai, ai+1))}, sec)
+}
+
+// sentence makes the cards of one sentence of block i: a quotation,
+// definitions, an appositive, acronyms and clozes on its facts.
+func (g *generator) sentence(i, si int, sp span, prev *span, opt sentOpts, sec section, stack []section) {
+	label := opt.label
+	s := sp.s
+	n := wordCount(s)
+	if n < 4 || n > maxSentence || strings.HasSuffix(s, "?") {
+		return
+	}
+	psg := g.passageOf(i, sp.start, sp.end)
+	body := s
+	if label != "" && si == 0 {
+		if _, content, ok := splitLabel(s); ok {
+			body = content
+		}
+	}
+	if si == 0 {
+		g.apiDoc(i, s, psg, sec)
+	}
+	g.inlineQuote(body, psg, sec)
+	g.definition(body, prev, psg, sec)
+	names := g.stats.names[[2]int{i, si}]
+	g.appositive(s, names, psg, sec)
+	g.acronyms(s, psg, sec)
+	if !opt.quoted {
+		g.clozes(i, si, sp, prev, opt, names, sec, stack)
+	}
+}
+
+// clozes hides the informative parts of a sentence, one per card: the
+// examples after "such as", dates, quantities, enumerations, names and
+// quoted terms, the best few of them.
+func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names []cspan, sec section, stack []section) {
+	s := sp.s
+	label := opt.label
+	if strings.Contains(s, "{{") || strings.Contains(s, "}}") || strings.Contains(s, "::") {
+		return
+	}
+	var spans []cspan
+	spans = append(spans, exampleSpans(s)...)
+	dates := dateSpans(s)
+	spans = append(spans, dates...)
+	spans = append(spans, numberSpans(s, dates)...)
+	for _, e := range findEnumerations(s) {
+		e.score = 5
+		spans = append(spans, e)
+	}
+	spans = append(spans, names...)
+	spans = append(spans, quotedSpans(s)...)
+	spans = append(spans, identSpans(s)...)
+
+	subject := g.subjectOf(stack)
+	known := append(contentWords(subject), contentWords(sec.heading)...)
+	known = append(known, contentWords(g.topic)...)
+	n := wordCount(s)
+	var ok []cspan
+	for _, c := range spans {
+		if g.clozeWorthy(s, c, n, known) {
+			ok = append(ok, c)
+		}
+	}
+	sort.SliceStable(ok, func(a, b int) bool {
+		if ok[a].score != ok[b].score {
+			return ok[a].score > ok[b].score
+		}
+		return ok[a].start < ok[b].start
+	})
+	limit := 1
+	switch {
+	case n >= 30:
+		limit = 3
+	case n >= 12:
+		limit = 2
+	}
+	var chosen []cspan
+	for _, c := range ok {
+		if len(chosen) < limit && !overlapsAny(chosen, c) {
+			chosen = append(chosen, c)
+		}
+	}
+	if len(chosen) == 0 {
+		return
+	}
+	text, shift, cut := g.resolveSubject(i, si, s, prev)
+	prefix := g.contextPrefix(text, label, sec, stack)
+	if opt.lead != "" {
+		prefix = opt.lead + ": "
+	}
+	psg := g.passageOf(i, sp.start, sp.end)
+	for _, c := range chosen {
+		if c.start < cut {
+			continue
+		}
+		st, en := c.start+shift, c.end+shift
+		ans := text[st:en]
+		front := prefix + text[:st] + deck.MakeCloze(1, ans, "") + text[en:]
+		g.add(&cand{typ: deck.Cloze, rule: ruleCloze, front: front, answer: ans, score: c.score, src: psg}, sec)
+	}
+}
+
+// clozeWorthy applies the filters every deletion must pass.
+func (g *generator) clozeWorthy(s string, c cspan, n int, known []string) bool {
+	ans := s[c.start:c.end]
+	w := wordCount(ans)
+	if !hasContent(ans) || strings.Contains(ans, "::") || w > maxClozeWords+5 || c.kind != "enum" && w > maxClozeWords {
+		return false
+	}
+	// Hiding most of the sentence leaves nothing to cue the answer.
+	if w*10 > n*6 {
+		return false
+	}
+	switch c.kind {
+	case "name", "org", "person", "place":
+		// A name on every other line is the subject, not a fact to learn.
+		if g.stats.mentions(ans) >= 4 {
+			return false
+		}
+		if subsetOf(contentWords(ans), known) {
+			return false
+		}
+	case "quoted":
+		if subsetOf(contentWords(ans), known) {
+			return false
+		}
+	}
+	// An answer that also stands elsewhere in the sentence gives itself away.
+	rest := strings.ToLower(s[:c.start] + " " + s[c.end:])
+	return !containsWord(rest, strings.ToLower(ans))
+}
+
+func subsetOf(ws, of []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	set := map[string]bool{}
+	for _, w := range of {
+		set[w] = true
+	}
+	for _, w := range ws {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsWord reports whether needle occurs in hay as whole words.
+func containsWord(hay, needle string) bool {
+	for from := 0; ; {
+		k := strings.Index(hay[from:], needle)
+		if k < 0 {
+			return false
+		}
+		k += from
+		before := k == 0 || !isWordByte(hay[k-1])
+		after := k+len(needle) >= len(hay) || !isWordByte(hay[k+len(needle)])
+		if before && after {
+			return true
+		}
+		from = k + 1
+	}
+}
+
+func isWordByte(c byte) bool { return isLetterByte(c) || isDigit(c) || c >= 0x80 }
+
+// resolveSubject replaces a leading "It", "He" or "She" with the name the
+// sentence before began with, so that "It also plans to foster ..." says
+// who. It returns the text, how far offsets after the pronoun moved and the
+// end of the pronoun (deletions before it are dropped).
+func (g *generator) resolveSubject(i, si int, s string, prev *span) (string, int, int) {
+	if prev == nil || si == 0 {
+		return s, 0, 0
+	}
+	var pron string
+	for _, p := range []string{"It ", "He ", "She ", "They "} {
+		if strings.HasPrefix(s, p) {
+			pron = p[:len(p)-1]
+		}
+	}
+	if pron == "" {
+		return s, 0, 0
+	}
+	for _, n := range g.stats.names[[2]int{i, si - 1}] {
+		if n.start == 0 {
+			name := prev.s[n.start:n.end]
+			if pron == "They" || pron != "It" && n.kind != "person" && n.kind != "name" {
+				break
+			}
+			return name + s[len(pron):], len(name) - len(pron), len(pron)
+		}
+	}
+	// "The rings are made of ice. They extend ..." → "The rings extend ...".
+	if pron == "It" || pron == "They" {
+		subj := subjectPhrase(prev.s)
+		ws := strings.Fields(subj)
+		if len(ws) >= 2 && len(ws) <= 5 && (ws[0] == "The" || ws[0] == "A" || ws[0] == "An") && nounPhrase(subj) && plural(subj) == (pron == "They") && !strings.Contains(subj, ",") {
+			return subj + s[len(pron):], len(subj) - len(pron), len(pron)
+		}
+	}
+	return s, 0, 0
+}
+
+// contextPrefix names what a sentence is about when it does not say so
+// itself: "The plan was first proposed ..." under the heading "Previous
+// mention of new productive forces" gets that heading in front.
+func (g *generator) contextPrefix(s, label string, sec section, stack []section) string {
+	if label != "" && strings.HasPrefix(s, label+":") {
+		return ""
+	}
+	first := strings.ToLower(strings.Fields(s)[0])
+	vague := pronouns[first] || first == "the" || first == "these" || first == "such"
+	if !vague {
+		return ""
+	}
+	// "The development of new productive forces ..." names its topic.
+	subj := s
+	if k := strings.IndexAny(s, ",;"); k > 0 {
+		subj = s[:k]
+	}
+	if head := subjectPhrase(subj); head != "" && !vagueSubject(head) {
+		return ""
+	}
+	ctx := ""
+	switch {
+	case sec.heading != "" && !sec.question:
+		ctx = sec.heading
+	case sec.heading != "":
+		ctx = clarifyQuestion(sec.heading, g.topic)
+		ctx = strings.TrimSuffix(ctx, "?")
+		if sub := g.subjectOf(stack); sub != "" {
+			ctx = upperFirst(sub)
+		}
+	default:
+		ctx = upperFirst(g.topic)
+	}
+	if ctx == "" {
+		return ""
+	}
+	for _, w := range contentWords(ctx) {
+		if containsWord(strings.ToLower(s), w) {
+			return ""
+		}
+	}
+	return ctx + ": "
+}
+
+// subjectPhrase returns the words of s before its first verb-like word.
+func subjectPhrase(s string) string {
+	ws := strings.Fields(s)
+	for k, w := range ws {
+		if clauseWords[strings.ToLower(w)] || k > 0 && strings.HasSuffix(strings.ToLower(w), "ed") {
+			return strings.Join(ws[:k], " ")
+		}
+	}
+	return ""
+}
+
+// vagueSubject reports a subject such as "The plan" or "These measures"
+// that needs its context: a determiner and at most one more word, or only
+// vague words.
+func vagueSubject(subj string) bool {
+	ws := strings.Fields(subj)
+	if len(ws) <= 2 {
+		return true
+	}
+	for _, w := range contentWords(subj) {
+		if !weakWords[w] {
+			return false
+		}
+	}
+	return true
+}

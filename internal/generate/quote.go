@@ -1,0 +1,64 @@
+package generate
+
+import (
+	"regexp"
+	"strings"
+
+	"recall/internal/deck"
+)
+
+// maxQuoteWords bounds the quotation shown in a "Who said" card.
+const maxQuoteWords = 60
+
+// attributedQuote makes "Who said "..."?" from a paragraph or block
+// quotation followed by a line naming its speaker.
+func (g *generator) attributedQuote(qi, ai int, sec section) {
+	q := strings.TrimSpace(g.blocks[qi].s)
+	speaker := strings.TrimSpace(strings.TrimLeft(g.blocks[ai].s, "-–—~ "))
+	if k := strings.IndexByte(speaker, ','); k > 0 {
+		speaker = speaker[:k]
+	}
+	q = strings.Trim(q, `" `)
+	q = strings.TrimSuffix(q, ".")
+	if wordCount(q) > maxQuoteWords {
+		q = firstSentence(q)
+		if wordCount(q) > maxQuoteWords {
+			return
+		}
+		q = strings.TrimRight(q, ".") + " ..."
+	}
+	if wordCount(q) < 4 || !hasContent(speaker) {
+		return
+	}
+	front := `Who said "` + q + `"?`
+	g.add(&cand{typ: deck.Basic, rule: ruleQuote, front: front, back: speaker, answer: speaker, score: 8,
+		src: g.blockPassage(qi, ai+1)}, sec)
+}
+
+const saidVerbs = `said|says|wrote|writes|added|declared|stated|noted|explained|remarked|argued|observed|insisted|told reporters|once said`
+
+var (
+	// "Quote," said Name. / "Quote," Name said.
+	reQuoteSaid = regexp.MustCompile(`^"([^"]{10,})[,.!?]" (?:(?:` + saidVerbs + `) ([A-Z][^,."]{1,60})|([A-Z][^,."]{1,60}) (?:` + saidVerbs + `))(?:[,.].*)?$`)
+	// Name said: "Quote." / Name said, "Quote."
+	reSaidQuote = regexp.MustCompile(`^([A-Z][^,."]{1,60}?) (?:` + saidVerbs + `)[,:]? "([^"]{10,}?)[.!?]?"\.?$`)
+)
+
+// inlineQuote makes "Who said ...?" from a sentence that quotes a named
+// speaker.
+func (g *generator) inlineQuote(s string, psg passage, sec section) {
+	var q, who string
+	if m := reQuoteSaid.FindStringSubmatch(s); m != nil {
+		q, who = m[1], m[2]
+		if who == "" {
+			who = m[3]
+		}
+	} else if m := reSaidQuote.FindStringSubmatch(s); m != nil {
+		who, q = m[1], m[2]
+	}
+	if q == "" || !looksLikeName(who, true) || wordCount(q) < 4 || wordCount(q) > maxQuoteWords {
+		return
+	}
+	front := `Who said "` + strings.TrimSuffix(strings.TrimSpace(q), ".") + `"?`
+	g.add(&cand{typ: deck.Basic, rule: ruleQuote, front: front, back: who, answer: who, score: 8, src: psg}, sec)
+}

@@ -1,0 +1,94 @@
+package generate
+
+import (
+	"strings"
+
+	"recall/internal/deck"
+)
+
+// maxTableRows bounds the rows of a table made into cards; bigger tables
+// are reference data, not lessons.
+const maxTableRows = 40
+
+// describing headers say what the key is rather than a property of it.
+var describingHeaders = setOf(`description definition meaning explanation purpose summary details
+notes what does it what it does`)
+
+// table makes one question per cell of a table with a header: the first
+// column names the thing, the header the property ("What is the capital
+// of France?").
+func (g *generator) table(i int, sec section, stack []section) {
+	b := g.blocks[i]
+	rows := b.rows
+	if len(rows) < 2 || len(rows) > maxTableRows+1 {
+		return
+	}
+	header := rows[0]
+	body := rows[1:]
+	if !b.header {
+		// Without a header row, a two-column table pairs terms and meanings.
+		if len(rows[0]) != 2 {
+			return
+		}
+		header = []string{"", ""}
+		body = rows
+	}
+	psg := g.blockPassage(i, i+1)
+	for _, row := range body {
+		if len(row) < 2 {
+			continue
+		}
+		key := strings.TrimSpace(row[0])
+		if key == "" || wordCount(key) > 8 || !hasContent(key) {
+			continue
+		}
+		for c := 1; c < len(row) && c < len(header) && c <= 4; c++ {
+			val := strings.TrimSpace(row[c])
+			if val == "" || !hasContent(val) || wordCount(val) > maxAnswerWords {
+				continue
+			}
+			front := tableQuestion(key, strings.TrimSpace(header[c]), strings.TrimSpace(header[0]), val)
+			if front == "" {
+				continue
+			}
+			g.add(&cand{typ: deck.Basic, rule: ruleTable, front: front, back: val, answer: val, term: key, score: 7,
+				src: passage{text: strings.Join(row, " | "), start: psg.start, end: psg.end}}, sec)
+		}
+	}
+}
+
+// tableQuestion words the question for one cell.
+func tableQuestion(key, head, keyHead, val string) string {
+	if describingHeaders[strings.ToLower(head)] || head == "" {
+		// "Begins a bisect session" describes what the key does.
+		if v := strings.Fields(val); len(v) > 1 && isCapitalized(v[0]) && strings.HasSuffix(v[0], "s") && !stopWords[strings.ToLower(v[0])] && !strings.HasSuffix(v[0], "ss") {
+			if keyHead != "" && wordCount(keyHead) <= 2 && !isCapitalized(key) {
+				return "What does the " + strings.ToLower(keyHead) + " " + key + " do?"
+			}
+			return "What does " + key + " do?"
+		}
+	}
+	h := strings.ToLower(head)
+	if strings.HasSuffix(h, "ed by") && wordCount(h) == 2 {
+		// "Discovered by" → "Who discovered Titan?"
+		return "Who " + strings.TrimSuffix(h, " by") + " " + key + "?"
+	}
+	switch {
+	case h == "" || describingHeaders[h]:
+		if looksLikeCode(key) {
+			return "What does " + key + " do?"
+		}
+		return "What is " + key + "?"
+	case !hasContent(head):
+		return ""
+	}
+	verb := "is"
+	if plural(head) {
+		verb = "are"
+	}
+	q := "What " + verb + " the " + lowerFirst(head) + " of " + key + "?"
+	if keyHead != "" && wordCount(keyHead) <= 3 && !strings.Contains(strings.ToLower(key), strings.ToLower(keyHead)) && looksLikeCode(key) {
+		q = "What " + verb + " the " + lowerFirst(head) + " of the " + strings.ToLower(keyHead) + " " + key + "?"
+	}
+	return q
+}
