@@ -171,10 +171,10 @@ func (s *Session) load(opt QueueOptions) error {
 
 func (s *Session) loop() error {
 	for {
+		now := s.Now()
 		if err := s.Ctx.Err(); err != nil {
 			return err
 		}
-		now := s.Now()
 		if s.TimeBox > 0 && now.Sub(s.start) >= s.TimeBox {
 			s.sum.End = EndTimeUp
 			s.flushAck()

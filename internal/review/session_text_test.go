@@ -1,0 +1,97 @@
+package review
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLayoutWrapsAtSpacesAndCutsLongWords(t *testing.T) {
+	got := layout("the quick brown fox jumps over\nabcdefghijklmnopqrstuvwxyz", 10)
+	want := []string{"the quick", "brown fox", "jumps over", "abcdefghij", "klmnopqrst", "uvwxyz"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("layout = %q, want %q", got, want)
+	}
+}
+
+func TestLayoutKeepsIndentationAndColumnGaps(t *testing.T) {
+	got := layout("  u   undo\n  s   suspend", 40)
+	want := []string{"  u   undo", "  s   suspend"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("layout = %q, want %q", got, want)
+	}
+}
+
+func TestLayoutCountsWideCharactersTwice(t *testing.T) {
+	got := layout("北京是中国的首都", 10)
+	want := []string{"北京是中国", "的首都"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("layout = %q, want %q", got, want)
+	}
+}
+
+func TestLayoutReopensASpanOnTheNextLine(t *testing.T) {
+	p := painter{color: true}
+	lines := layout("see "+p.high("the long answer here")+" ok", 14)
+	var out []string
+	for _, l := range lines {
+		out = append(out, p.render(l))
+	}
+	want := []string{"see \x1b[1;36mthe long\x1b[0m", "\x1b[1;36manswer here\x1b[0m ok"}
+	if !reflect.DeepEqual(out, want) {
+		t.Errorf("rendered %q, want %q", out, want)
+	}
+	// Markers take no room: the first line has 14 visible columns at most.
+	for _, l := range out {
+		if textWidth(stripSGR(l)) > 14 {
+			t.Errorf("line %q too wide", l)
+		}
+	}
+}
+
+func TestPainterWithoutColourUsesBracketsAndNoCodes(t *testing.T) {
+	p := painter{}
+	if got := p.render(p.high("Paris") + " " + p.good("ok") + p.dim("x")); got != "[Paris] okx" {
+		t.Errorf("render = %q", got)
+	}
+}
+
+func TestCleanDropsControlsAndOurMarkers(t *testing.T) {
+	if got := clean("a\x1b[31mb\tc\uE000d\x07"); got != "ab    cd" {
+		t.Errorf("clean = %q", got)
+	}
+}
+
+func TestFitCutsWithEllipsis(t *testing.T) {
+	if got := fit("Geography::Capitals of Europe", 12); got != "Geography::…" || textWidth(got) != 12 {
+		t.Errorf("fit = %q", got)
+	}
+	if got := fit("short", 12); got != "short" {
+		t.Errorf("fit = %q", got)
+	}
+}
+
+func TestFormatDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		45 * time.Second:               "45s",
+		6*time.Minute + 12*time.Second: "6m 12s",
+		10 * time.Minute:               "10m",
+		65 * time.Minute:               "1h 05m",
+	} {
+		if got := formatDuration(d); got != want {
+			t.Errorf("formatDuration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestGradeLinesNeverSplitAGrade(t *testing.T) {
+	f := newFixture(t, fixtureDeck)
+	s := &Session{Engine: f.eng, Width: 30}
+	tt := &turn{card: f.cards["basic"], suggest: 3, at: sessionT0}
+	tt.preview, _ = f.eng.Preview(tt.card, sessionT0)
+	lines := s.gradeLines(tt)
+	if strings.Join(lines, "|") != "1 Again 1m  2 Hard 6m|[3 Good 10m]  4 Easy 7d" {
+		t.Errorf("grade lines %q", lines)
+	}
+}
