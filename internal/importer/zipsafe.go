@@ -93,6 +93,9 @@ func (z *safeZip) copyTo(w io.Writer, name string, compressed bool) (int64, erro
 	capN := min(z.lim.perEntry, z.lim.total-z.used)
 	n, err := io.Copy(w, io.LimitReader(src, capN+1))
 	z.used += n
+	if errors.Is(err, zstd.ErrDecoderSizeExceeded) {
+		return n, fmt.Errorf("member %q expands to more than %d MiB; refusing it", name, z.lim.perEntry>>20)
+	}
 	if err != nil {
 		return n, fmt.Errorf("reading member %q: %w", name, err)
 	}
