@@ -40,7 +40,7 @@ func index(tx *bolt.Tx, c *Card) error {
 func getCard(tx *bolt.Tx, id string) (*Card, error) {
 	v := tx.Bucket(bucketCards).Get([]byte(id))
 	if v == nil {
-		return nil, fmt.Errorf("card %s: %w", id, ErrNotFound)
+		return nil, notFound(fmt.Sprintf("no card %q", id))
 	}
 	c, err := decodeCard(id, v)
 	if err != nil {
@@ -98,13 +98,13 @@ func (s *Store) ResolveID(id string) (string, error) {
 func resolveID(tx *bolt.Tx, id string) (string, error) {
 	b := tx.Bucket(bucketCards)
 	if id == "" {
-		return "", fmt.Errorf("card ID is empty: %w", ErrNotFound)
+		return "", notFound("the card ID is empty")
 	}
 	if b.Get([]byte(id)) != nil {
 		return id, nil
 	}
 	if len(id) < 4 {
-		return "", fmt.Errorf("no card %q (give at least 4 characters of an ID): %w", id, ErrNotFound)
+		return "", notFound(fmt.Sprintf("no card %q; `recall search` finds cards by text", id))
 	}
 	c := b.Cursor()
 	var found []string
@@ -116,11 +116,11 @@ func resolveID(tx *bolt.Tx, id string) (string, error) {
 	}
 	switch len(found) {
 	case 0:
-		return "", fmt.Errorf("no card %q; `recall search` finds cards by text: %w", id, ErrNotFound)
+		return "", notFound(fmt.Sprintf("no card %q; `recall search` finds cards by text", id))
 	case 1:
 		return found[0], nil
 	}
-	return "", fmt.Errorf("card ID %q is ambiguous (%s, ...); give more characters: %w", id, strings.Join(found[:2], ", "), ErrNotFound)
+	return "", notFound(fmt.Sprintf("card ID %q is ambiguous (%s, ...); give more characters", id, strings.Join(found[:2], ", ")))
 }
 
 // EachCard calls fn for every card in ID order; returning an error stops.
@@ -304,3 +304,12 @@ func beUint(b []byte) uint64 {
 	}
 	return v
 }
+
+// notFoundError is a not-found message that matches ErrNotFound without
+// repeating its text.
+type notFoundError string
+
+func notFound(msg string) error { return notFoundError(msg) }
+
+func (e notFoundError) Error() string        { return string(e) }
+func (e notFoundError) Is(target error) bool { return target == ErrNotFound }

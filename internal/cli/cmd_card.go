@@ -1,0 +1,203 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"recall/internal/sched"
+	"recall/internal/store"
+	"recall/internal/term"
+)
+
+func newCardCmd(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "card show|suspend|unsuspend|bury|reset|delete ID",
+		Short: "Show or change one card",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("unknown card action %q; use show, suspend, unsuspend, bury, reset or delete", args[0])
+			}
+			return usagef("card needs an action: show, suspend, unsuspend, bury, reset or delete")
+		},
+	}
+	var asJSON bool
+	show := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show a card, its schedule, its source passage and its history",
+		Args:  exactArgs(1, "a card ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cardShowRun(f, args[0], asJSON)
+		},
+	}
+	show.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.AddCommand(show)
+
+	change := func(use, short, done string, fn func(c *store.Card, now time.Time) error) *cobra.Command {
+		return &cobra.Command{
+			Use:   use + " ID",
+			Short: short,
+			Args:  exactArgs(1, "a card ID"),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				st, err := f.Store(false)
+				if err != nil {
+					return err
+				}
+				now, err := f.Now()
+				if err != nil {
+					return err
+				}
+				c, err := st.Update(args[0], now, func(c *store.Card) error { return fn(c, now) })
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(f.IO.Out, "%s %s: %s\n", done, c.ID, shorten(c.Prompt(), 60))
+				return nil
+			},
+		}
+	}
+	cmd.AddCommand(
+		change("suspend", "Keep a card out of reviews until unsuspended", "suspended", func(c *store.Card, _ time.Time) error {
+			c.Suspended = true
+			return nil
+		}),
+		change("unsuspend", "Let a suspended card be reviewed again", "unsuspended", func(c *store.Card, _ time.Time) error {
+			c.Suspended = false
+			return nil
+		}),
+		change("bury", "Hide a card until tomorrow", "buried until tomorrow", func(c *store.Card, now time.Time) error {
+			e, err := f.Engine(false)
+			if err != nil {
+				return err
+			}
+			set := e.Settings()
+			c.BuriedUntil = set.DayStart(set.Day(now) + 1)
+			return nil
+		}),
+		&cobra.Command{
+			Use:   "reset ID",
+			Short: "Forget a card's progress on purpose (it becomes new)",
+			Args:  exactArgs(1, "a card ID"),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				st, err := f.Store(false)
+				if err != nil {
+					return err
+				}
+				now, err := f.Now()
+				if err != nil {
+					return err
+				}
+				c, err := st.Reset(args[0], now)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(f.IO.Out, "reset %s: it is new again (its history stays in the log)\n", c.ID)
+				return nil
+			},
+		},
+		&cobra.Command{
+			Use:   "delete ID",
+			Short: "Delete a card (a backup is made first)",
+			Args:  exactArgs(1, "a card ID"),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				st, err := f.Store(false)
+				if err != nil {
+					return err
+				}
+				if _, err := st.ResolveID(args[0]); err != nil {
+					return err
+				}
+				if _, err := st.Backup("delete"); err != nil {
+					return err
+				}
+				c, err := st.Delete(args[0])
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(f.IO.Out, "deleted %s: %s\n", c.ID, shorten(c.Prompt(), 60))
+				return nil
+			},
+		},
+	)
+	return cmd
+}
+
+func cardShowRun(f *Factory, id string, asJSON bool) error {
+	e, err := f.Engine(true)
+	if err != nil {
+		return err
+	}
+	c, err := e.Store.Card(id)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return f.writeJSON(toCardJSON(c))
+	}
+	now, err := f.Now()
+	if err != nil {
+		return err
+	}
+	w := f.IO.Out
+	fmt.Fprintf(w, "id:         %s\n", c.ID)
+	fmt.Fprintf(w, "deck:       %s\n", sanitizeLine(c.Deck))
+	fmt.Fprintf(w, "type:       %s\n", c.Type)
+	fmt.Fprintf(w, "front:      %s\n", indent(term.Sanitize(c.Prompt())))
+	fmt.Fprintf(w, "back:       %s\n", indent(term.Sanitize(c.Answer())))
+	if len(c.Wrong) > 0 {
+		fmt.Fprintf(w, "wrong:      %s\n", sanitizeLine(strings.Join(c.Wrong, " | ")))
+	}
+	if len(c.Tags) > 0 {
+		fmt.Fprintf(w, "tags:       %s\n", sanitizeLine(strings.Join(c.Tags, " ")))
+	}
+	state := c.Sched.State.String()
+	if c.Suspended {
+		state += " (suspended)"
+	}
+	if c.BuriedUntil.After(now) {
+		state += " (buried)"
+	}
+	fmt.Fprintf(w, "state:      %s\n", state)
+	if c.Sched.State != sched.New {
+		fmt.Fprintf(w, "due:        %s (in %s)\n", c.Available().In(time.Local).Format("2006-01-02 15:04"),
+			sched.FormatInterval(c.Available().Sub(now)))
+		fmt.Fprintf(w, "memory:     stability %.2f d, difficulty %.2f, recall now %.0f%%\n",
+			c.Sched.Stability, c.Sched.Difficulty, 100*e.Retrievability(c, now))
+		fmt.Fprintf(w, "reviews:    %d, lapses %d\n", c.Sched.Reps, c.Sched.Lapses)
+	}
+	if c.Source != nil {
+		fmt.Fprintf(w, "source:     %s:%d-%d\n", sanitizeLine(c.Source.File), c.Source.Start, c.Source.End)
+		if c.Source.Text != "" {
+			for _, l := range strings.Split(term.Wrap(term.Sanitize(c.Source.Text), 72), "\n") {
+				fmt.Fprintf(w, "  > %s\n", l)
+			}
+		}
+	}
+	revs, err := e.Store.CardReviews(c.Num)
+	if err != nil {
+		return err
+	}
+	if len(revs) > 0 {
+		fmt.Fprintln(w, "history:")
+		for _, r := range revs {
+			if r.Rating == 0 {
+				fmt.Fprintf(w, "  %s  reset\n", r.Time.In(time.Local).Format("2006-01-02 15:04"))
+				continue
+			}
+			fmt.Fprintf(w, "  %s  %-5s  from %-10s  next %s\n", r.Time.In(time.Local).Format("2006-01-02 15:04"),
+				r.Rating, r.Before, intervalText(r.Interval))
+		}
+	}
+	return nil
+}
+
+func intervalText(days int) string {
+	if days == 0 {
+		return "step"
+	}
+	return plural(days, "day")
+}
+
+func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n            ") }

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"recall/internal/review"
+	"recall/internal/store"
+)
+
+// rescheduleKeys are settings after which memory states are rebuilt from
+// the review log, since they change how past answers are read.
+var rescheduleKeys = map[string]bool{"scheduler": true, "fsrs_params": true, "short_term": true}
+
+func newConfigCmd(f *Factory) *cobra.Command {
+	var deckName string
+	var unset, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "config [KEY [VALUE]]",
+		Short: "Show or change settings (collection-wide, or for one deck with --deck)",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 2 {
+				return usagef("config takes at most a key and a value")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return configRun(f, args, deckName, unset, asJSON)
+		},
+	}
+	cmd.Flags().StringVar(&deckName, "deck", "", "show or change the settings of deck `NAME`")
+	cmd.Flags().BoolVar(&unset, "unset", false, "remove KEY's value (back to the default)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func configRun(f *Factory, args []string, deckName string, unset, asJSON bool) error {
+	write := len(args) == 2 || unset
+	st, err := f.Store(!write)
+	if err != nil {
+		return err
+	}
+	var d *store.DeckInfo
+	if deckName != "" {
+		ds, err := st.Decks()
+		if err != nil {
+			return err
+		}
+		for i := range ds {
+			if ds[i].Name == deckName {
+				d = &ds[i]
+			}
+		}
+		if d == nil {
+			return fmt.Errorf("no deck %q; `recall decks` lists them", deckName)
+		}
+	}
+	if len(args) > 0 {
+		if err := review.Check(args[0], ""); err != nil {
+			return usageError{err}
+		}
+	}
+	switch {
+	case unset && len(args) == 1:
+		return setConfig(f, st, d, args[0], "")
+	case unset:
+		return usagef("--unset takes one KEY")
+	case len(args) == 2:
+		if err := review.Check(args[0], args[1]); err != nil {
+			return usageError{err}
+		}
+		if s, _ := review.Lookup(args[0]); d != nil && !s.PerDeck {
+			return usagef("%s is collection-wide; set it without --deck", args[0])
+		}
+		return setConfig(f, st, d, args[0], args[1])
+	}
+	cfg, err := review.LoadConfig(st)
+	if err != nil {
+		return err
+	}
+	if len(args) == 1 {
+		fmt.Fprintln(f.IO.Out, cfg.Get(args[0], d))
+		return nil
+	}
+	if asJSON {
+		m := map[string]string{}
+		for _, s := range review.Settings {
+			m[s.Key] = cfg.Get(s.Key, d)
+		}
+		return f.writeJSON(m)
+	}
+	tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
+	for _, s := range review.Settings {
+		v := cfg.Get(s.Key, d)
+		note := ""
+		if v != s.Default {
+			note = fmt.Sprintf("(default %q)", s.Default)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Key, v, note)
+	}
+	return tw.Flush()
+}
+
+func setConfig(f *Factory, st *store.Store, d *store.DeckInfo, key, value string) error {
+	if d != nil {
+		if d.Settings == nil {
+			d.Settings = map[string]string{}
+		}
+		if value == "" {
+			delete(d.Settings, key)
+		} else {
+			d.Settings[key] = value
+		}
+		if err := st.PutDeck(*d); err != nil {
+			return err
+		}
+	} else if err := st.SetConfig(key, value); err != nil {
+		return err
+	}
+	shown := value
+	if shown == "" {
+		shown = "(default)"
+	}
+	where := ""
+	if d != nil {
+		where = " for deck " + d.Name
+	}
+	fmt.Fprintf(f.IO.Out, "%s = %s%s\n", key, shown, where)
+	if rescheduleKeys[key] {
+		e, err := f.Engine(false)
+		if err != nil {
+			return err
+		}
+		n, err := e.Replay()
+		if err != nil {
+			return fmt.Errorf("reschedule from the review log: %w", err)
+		}
+		f.hint("Rescheduled %s from their review history.", plural(n, "card"))
+	}
+	return nil
+}

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"recall/internal/deck"
+	"recall/internal/generate"
+	"recall/internal/store"
+)
+
+type generateOptions struct {
+	Docs   []string
+	Deck   string
+	Output string
+	JSON   bool
+	Import bool
+	Prune  bool
+	Max    int
+	Types  []string
+}
+
+func init() { extraCommands = append(extraCommands, newGenerateCmd) }
+
+func newGenerateCmd(f *Factory) *cobra.Command {
+	opts := &generateOptions{}
+	cmd := &cobra.Command{
+		Use:   "generate DOC...",
+		Short: "Make cards from your own documents (text, Markdown, HTML; - for stdin)",
+		Long: `Make cards from documents: questions from headings and definitions,
+enumerations from lists, clozes for names, dates and numbers. Every card
+remembers the passage it came from. The deck goes to stdout as recall Markdown
+unless -o, --json or --import says otherwise. Regenerating after the document
+changed keeps the history of cards whose passage is unchanged.`,
+		Args: minArgs(1, "at least one document (or - for stdin)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Docs = args
+			return generateRun(f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Deck, "deck", "", "deck name (default: the document's title)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write the deck to `FILE`")
+	fl.BoolVar(&opts.JSON, "json", false, "print the cards as JSON")
+	fl.BoolVar(&opts.Import, "import", false, "import the cards into the collection")
+	fl.BoolVar(&opts.Prune, "prune", false, "with --import: delete cards whose passage is gone")
+	fl.IntVar(&opts.Max, "max", 0, "keep at most `N` cards (the best ones)")
+	fl.StringSliceVar(&opts.Types, "types", nil, "card types to make: basic, cloze, typed (comma-separated)")
+	return cmd
+}
+
+type generatedJSON struct {
+	Front  string      `json:"front"`
+	Back   string      `json:"back"`
+	Type   string      `json:"type"`
+	Tags   []string    `json:"tags"`
+	Source *sourceJSON `json:"source"`
+	ID     string      `json:"id"`
+}
+
+func generateRun(f *Factory, opts *generateOptions) error {
+	if opts.Max < 0 {
+		return usagef("--max must be 0 or more")
+	}
+	if opts.Prune && !opts.Import {
+		return usagef("--prune goes with --import")
+	}
+	gopt := generate.Options{Deck: opts.Deck, Max: opts.Max}
+	for _, t := range opts.Types {
+		ty := deck.Type(strings.TrimSpace(t))
+		if !ty.Valid() {
+			return usagef("--types: unknown card type %q; use basic, cloze or typed", t)
+		}
+		gopt.Types = append(gopt.Types, ty)
+	}
+	var docs []generate.Document
+	for _, name := range opts.Docs {
+		var data []byte
+		var err error
+		if name == "-" {
+			data, err = io.ReadAll(f.IO.In)
+		} else {
+			data, err = os.ReadFile(name)
+		}
+		if err != nil {
+			return fmt.Errorf("read %s: %w", name, err)
+		}
+		docs = append(docs, generate.Document{Name: name, Data: data})
+	}
+	d, err := generate.Generate(docs, gopt)
+	if err != nil {
+		return err
+	}
+	if len(d.Cards) == 0 {
+		return fmt.Errorf("%s: found nothing to make cards from (no headings, definitions, lists or facts)", strings.Join(opts.Docs, ", "))
+	}
+	switch {
+	case opts.Import:
+		return generateImport(f, d, opts.Prune)
+	case opts.JSON:
+		out := make([]generatedJSON, 0, len(d.Cards))
+		for _, c := range d.Cards {
+			g := generatedJSON{Front: c.Front, Back: c.Back, Type: string(c.Type), Tags: c.Tags, ID: c.ID}
+			if c.Type == deck.Cloze {
+				g.Front, g.Back = deck.ClozePrompt(c.Front, c.Ord), deck.ClozeAnswer(c.Front, c.Ord)
+			}
+			if g.Tags == nil {
+				g.Tags = []string{}
+			}
+			if s := c.Source; s != nil {
+				g.Source = &sourceJSON{File: s.File, Start: s.Start, End: s.End, Hash: s.Hash, Text: s.Text}
+			}
+			out = append(out, g)
+		}
+		return f.writeJSON(out)
+	case opts.Output != "":
+		if err := writeFileAtomic(opts.Output, func(w io.Writer) error { return deck.Write(w, d) }); err != nil {
+			return err
+		}
+		f.hint("wrote %s: %s in deck %q", opts.Output, plural(len(d.Cards), "card"), d.Name)
+		return nil
+	}
+	return deck.Write(f.IO.Out, d)
+}
+
+func generateImport(f *Factory, d deck.Deck, prune bool) error {
+	st, err := f.Store(false)
+	if err != nil {
+		return err
+	}
+	now, err := f.Now()
+	if err != nil {
+		return err
+	}
+	if empty, _ := st.Empty(); !empty {
+		if _, err := st.Backup("generate"); err != nil {
+			return err
+		}
+	}
+	info := store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source}
+	res, err := st.Upsert([]store.DeckInfo{info}, d.Cards, store.UpsertOptions{Now: now, Prune: prune})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f.IO.Out, "%s: %d added, %d updated, %d unchanged\n", sanitizeLine(d.Name),
+		res.Count(store.Added), res.Count(store.Updated)+res.Count(store.Renamed), res.Count(store.Unchanged))
+	for _, c := range res.Cards {
+		switch c.Outcome {
+		case store.Gone:
+			f.hint("passage gone: %s %s (kept; --prune deletes it)", c.ID, shorten(c.Front, 60))
+		case store.Pruned:
+			f.hint("deleted: %s %s (its passage is gone)", c.ID, shorten(c.Front, 60))
+		}
+	}
+	return nil
+}

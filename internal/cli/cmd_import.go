@@ -1,0 +1,281 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"recall/internal/deck"
+	"recall/internal/importer"
+	"recall/internal/sched"
+	"recall/internal/store"
+)
+
+type importOptions struct {
+	Paths       []string
+	Format      string
+	Deck        string
+	DryRun      bool
+	JSON        bool
+	WithHistory bool
+	Encoding    string
+	Delimiter   string
+	Header      string
+	TermSep     string
+	RowSep      string
+	Prune       bool
+}
+
+type importFileJSON struct {
+	Path      string          `json:"path"`
+	Format    string          `json:"format"`
+	Added     int             `json:"added"`
+	Updated   int             `json:"updated"`
+	Unchanged int             `json:"unchanged"`
+	Skipped   int             `json:"skipped"`
+	Renamed   int             `json:"renamed,omitempty"`
+	Gone      int             `json:"gone,omitempty"`
+	History   int             `json:"history,omitempty"`
+	Errors    []lineErrorJSON `json:"errors"`
+	Warnings  []string        `json:"warnings,omitempty"`
+}
+
+type lineErrorJSON struct {
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+type importJSON struct {
+	Added     int              `json:"added"`
+	Updated   int              `json:"updated"`
+	Unchanged int              `json:"unchanged"`
+	Skipped   int              `json:"skipped"`
+	DryRun    bool             `json:"dry_run,omitempty"`
+	Files     []importFileJSON `json:"files"`
+}
+
+func newImportCmd(f *Factory) *cobra.Command {
+	opts := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import PATH...",
+		Short: "Import deck files or folders (recall Markdown, CSV/TSV, Anki, hashcards, ...)",
+		Long: `Import deck files or folders of them. The format is detected from the content
+(and the extension); --format overrides it. Importing the same file again adds
+nothing; edited cards are updated and keep their history.
+
+Formats: md (recall and hashcards Markdown), csv, tsv, anki-text, apkg, colpkg,
+anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.`,
+		Args: minArgs(1, "at least one file or folder"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			return importRun(f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Format, "format", "", "input format (default: detect)")
+	fl.StringVar(&opts.Deck, "deck", "", "put the cards in deck `NAME`")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "report what would change and write nothing")
+	fl.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
+	fl.BoolVar(&opts.WithHistory, "with-history", false, "bring review history along (Anki packages, JSON)")
+	fl.StringVar(&opts.Encoding, "encoding", "", "text encoding when not UTF-8: latin1")
+	fl.StringVar(&opts.Delimiter, "delimiter", "", "CSV field separator (default: detect)")
+	fl.StringVar(&opts.Header, "header", "", "CSV header row: yes or no (default: detect)")
+	fl.StringVar(&opts.TermSep, "term-sep", "", "Quizlet: separator between term and definition (default tab)")
+	fl.StringVar(&opts.RowSep, "row-sep", "", "Quizlet: separator between rows (default newline)")
+	fl.BoolVar(&opts.Prune, "prune", false, "delete cards of the imported decks that the files no longer have")
+	return cmd
+}
+
+func (o *importOptions) readerOptions(mediaDir string) (importer.Options, error) {
+	io := importer.Options{Deck: o.Deck, Encoding: o.Encoding, WithHistory: o.WithHistory,
+		TermSep: unescape(o.TermSep), RowSep: unescape(o.RowSep), MediaDir: mediaDir}
+	if o.Format != "" {
+		fm, err := importer.ParseFormat(o.Format)
+		if err != nil {
+			return io, usageError{err}
+		}
+		io.Format = fm
+	}
+	switch o.Encoding {
+	case "", "utf8", "utf-8", "latin1":
+	default:
+		return io, usagef("--encoding: unknown %q; use latin1 (UTF-8 and UTF-16 with BOM are detected)", o.Encoding)
+	}
+	if o.Delimiter != "" {
+		d := []rune(unescape(o.Delimiter))
+		if len(d) != 1 {
+			return io, usagef("--delimiter must be one character, e.g. ';' or '\\t'")
+		}
+		io.Delimiter = d[0]
+	}
+	switch o.Header {
+	case "":
+	case "yes", "no":
+		h := o.Header == "yes"
+		io.Header = &h
+	default:
+		return io, usagef("--header takes yes or no")
+	}
+	return io, nil
+}
+
+func unescape(s string) string {
+	r := []rune{}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case 't':
+				r = append(r, '\t')
+				i++
+				continue
+			case 'n':
+				r = append(r, '\n')
+				i++
+				continue
+			}
+		}
+		r = append(r, rune(s[i]))
+	}
+	return string(r)
+}
+
+func importRun(f *Factory, opts *importOptions) error {
+	e, err := f.Engine(false)
+	if err != nil {
+		return err
+	}
+	st := e.Store
+	now, err := f.Now()
+	if err != nil {
+		return err
+	}
+	ropt, err := opts.readerOptions(filepath.Join(filepath.Dir(st.Path()), "media"))
+	if err != nil {
+		return err
+	}
+	if opts.DryRun {
+		ropt.MediaDir = ""
+	}
+	var results []*importer.Result
+	for _, p := range opts.Paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return fmt.Errorf("%s: no such file or folder", p)
+		}
+		if fi.IsDir() {
+			rs, err := importer.ReadDir(p, ropt)
+			if err != nil {
+				return err
+			}
+			if len(rs) == 0 {
+				return fmt.Errorf("%s: no deck files found in this folder (looked for .md, .csv, .tsv, .txt, .apkg, .colpkg, .json, ...)", p)
+			}
+			results = append(results, rs...)
+			continue
+		}
+		r, err := importer.Read(p, ropt)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	if empty, err := st.Empty(); err == nil && !empty && !opts.DryRun {
+		if _, err := st.Backup("import"); err != nil {
+			return fmt.Errorf("back up before import: %w", err)
+		}
+	}
+	rep := importJSON{DryRun: opts.DryRun, Files: []importFileJSON{}}
+	for _, r := range results {
+		fr, err := importOne(f, e.Scheduler, st, r, opts, now)
+		if err != nil {
+			return err
+		}
+		rep.Added += fr.Added
+		rep.Updated += fr.Updated
+		rep.Unchanged += fr.Unchanged
+		rep.Skipped += fr.Skipped
+		rep.Files = append(rep.Files, fr)
+	}
+	if opts.JSON {
+		return f.writeJSON(rep)
+	}
+	for _, fr := range rep.Files {
+		for _, le := range fr.Errors {
+			f.hint("%s:%d: %s", fr.Path, le.Line, le.Message)
+		}
+		for _, w := range fr.Warnings {
+			f.hint("%s: %s", fr.Path, w)
+		}
+		extra := ""
+		if fr.Renamed > 0 {
+			extra += fmt.Sprintf(", %d matched after an edit", fr.Renamed)
+		}
+		if fr.Gone > 0 {
+			extra += fmt.Sprintf(", %d no longer in the file (kept; --prune deletes them)", fr.Gone)
+		}
+		if fr.History > 0 {
+			extra += fmt.Sprintf(", %s of history", plural(fr.History, "review"))
+		}
+		f.printf("%s (%s): %d added, %d updated, %d unchanged, %d skipped%s\n",
+			fr.Path, fr.Format, fr.Added, fr.Updated, fr.Unchanged, fr.Skipped, extra)
+	}
+	if len(rep.Files) > 1 {
+		fmt.Fprintf(f.IO.Out, "total: %d added, %d updated, %d unchanged, %d skipped\n", rep.Added, rep.Updated, rep.Unchanged, rep.Skipped)
+	}
+	if opts.DryRun {
+		f.hint("Dry run: nothing was written.")
+	}
+	return nil
+}
+
+func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st *store.Store, r *importer.Result,
+	opts *importOptions, now time.Time) (importFileJSON, error) {
+	fr := importFileJSON{Path: r.Path, Format: string(r.Format), Errors: []lineErrorJSON{}, Warnings: r.Warnings}
+	for _, le := range r.Errors {
+		fr.Errors = append(fr.Errors, lineErrorJSON{Line: le.Line, Message: le.Message})
+	}
+	fr.Skipped = len(r.Skipped)
+	for _, s := range r.Skipped {
+		fr.Warnings = append(fr.Warnings, fmt.Sprintf("line %d: skipped: %s", s.Line, s.Message))
+	}
+	var infos []store.DeckInfo
+	var cards []deck.Card
+	for _, d := range r.Decks {
+		infos = append(infos, store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source, File: r.Path})
+		cards = append(cards, d.Cards...)
+	}
+	uopt := store.UpsertOptions{Now: now, DryRun: opts.DryRun, Prune: opts.Prune}
+	if len(r.Reviews) > 0 {
+		for _, h := range r.Reviews {
+			uopt.History = append(uopt.History, store.HistoryReview{CardID: h.CardID, Time: h.Time,
+				Rating: sched.Rating(h.Rating), Duration: h.Duration})
+		}
+		deckOf := map[string]string{}
+		for _, c := range cards {
+			deckOf[c.ID] = c.Deck
+		}
+		uopt.Replay = func(id string, ev []sched.Event) sched.Card {
+			s, err := scheduler(deckOf[id])
+			if err != nil {
+				return sched.Card{}
+			}
+			return s.Replay(id, ev)
+		}
+	}
+	if len(infos) == 0 && len(cards) == 0 && len(r.Reviews) == 0 {
+		return fr, nil
+	}
+	res, err := st.Upsert(infos, cards, uopt)
+	if err != nil {
+		return fr, fmt.Errorf("%s: %w", r.Path, err)
+	}
+	fr.Added, fr.Updated, fr.Unchanged = res.Count(store.Added), res.Count(store.Updated), res.Count(store.Unchanged)
+	fr.Renamed = res.Count(store.Renamed)
+	fr.Updated += fr.Renamed
+	fr.Gone = res.Count(store.Gone) + res.Count(store.Pruned)
+	fr.History = res.History
+	return fr, nil
+}

@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"recall/internal/deck"
+	"recall/internal/store"
+)
+
+func newSearchCmd(f *Factory) *cobra.Command {
+	var asJSON bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
+		Short: "Find cards by text, tag, deck or state",
+		Long: `Find cards whose text contains every word of the query (case and accents
+folded). Terms can narrow the search:
+  deck:NAME    cards of a deck (and its sub-decks)
+  tag:T        cards with tag T
+  state:S      new, learning, review or relearning
+  is:suspended, is:leech, is:buried
+  id:PREFIX    cards whose ID starts with PREFIX`,
+		Args: minArgs(1, "a query"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return searchRun(f, strings.Join(args, " "), limit, asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().IntVar(&limit, "limit", 0, "show at most `N` cards")
+	return cmd
+}
+
+type query struct {
+	words            []string
+	deck, tag, state string
+	id               string
+	suspended, leech bool
+	buried           bool
+}
+
+func parseQuery(q string) query {
+	var out query
+	for _, w := range strings.Fields(q) {
+		k, v, ok := strings.Cut(w, ":")
+		switch {
+		case ok && k == "deck":
+			out.deck = v
+		case ok && k == "tag":
+			out.tag = v
+		case ok && k == "state":
+			out.state = v
+		case ok && k == "id":
+			out.id = v
+		case ok && k == "is" && v == "suspended":
+			out.suspended = true
+		case ok && k == "is" && v == "leech":
+			out.leech = true
+		case ok && k == "is" && v == "buried":
+			out.buried = true
+		default:
+			out.words = append(out.words, deck.Normalize(w))
+		}
+	}
+	return out
+}
+
+func (q query) match(c *store.Card) bool {
+	if q.deck != "" && c.Deck != q.deck && !strings.HasPrefix(c.Deck, q.deck+"::") {
+		return false
+	}
+	if q.tag != "" && !slices.Contains(c.Tags, q.tag) {
+		return false
+	}
+	if q.state != "" && c.Sched.State.String() != q.state {
+		return false
+	}
+	if q.id != "" && !strings.HasPrefix(c.ID, q.id) {
+		return false
+	}
+	if q.suspended && !c.Suspended || q.leech && !slices.Contains(c.Tags, "leech") || q.buried && c.BuriedUntil.IsZero() {
+		return false
+	}
+	if len(q.words) == 0 {
+		return true
+	}
+	text := deck.Normalize(deck.StripCloze(c.Front) + " " + c.Back + " " + strings.Join(c.Tags, " ") + " " + c.Deck)
+	for _, w := range q.words {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func searchRun(f *Factory, q string, limit int, asJSON bool) error {
+	st, err := f.Store(true)
+	if err != nil {
+		return err
+	}
+	pq := parseQuery(q)
+	var found []*store.Card
+	err = st.EachCard(func(c *store.Card) error {
+		if pq.match(c) {
+			found = append(found, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(found, func(a, b *store.Card) int {
+		if a.Deck != b.Deck {
+			return strings.Compare(a.Deck, b.Deck)
+		}
+		return int(a.Num) - int(b.Num)
+	})
+	total := len(found)
+	if limit > 0 && len(found) > limit {
+		found = found[:limit]
+	}
+	if asJSON {
+		out := make([]cardJSON, 0, len(found))
+		for _, c := range found {
+			out = append(out, toCardJSON(c))
+		}
+		return f.writeJSON(out)
+	}
+	for _, c := range found {
+		fmt.Fprintf(f.IO.Out, "%s  %-10s  %-20s  %s\n", c.ID, c.Sched.State, shorten(c.Deck, 20), shorten(c.Prompt(), 60))
+	}
+	f.hint("%s found", plural(total, "card"))
+	return nil
+}

@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"recall/internal/prompt"
+	"recall/internal/review"
+	"recall/internal/store"
+	"recall/internal/term"
+)
+
+// Factory carries what commands share. The costly pieces (the collection,
+// the scheduler engine) are opened on first use, once.
+type Factory struct {
+	IO *term.IO
+	// DB and NowFlag hold the global flag values.
+	DB      string
+	NowFlag string
+	// Prompter is created on first use; tests replace it.
+	Prompter func() prompt.Prompter
+	started  time.Time
+
+	st       *store.Store
+	readOnly bool
+	engine   *review.Engine
+}
+
+// NewFactory returns a Factory on the given streams.
+func NewFactory(io *term.IO) *Factory {
+	f := &Factory{IO: io, started: time.Now()}
+	f.Prompter = func() prompt.Prompter { return prompt.NewTerminal(os.Stdin, os.Stderr) }
+	return f
+}
+
+// Now is the current time, or the time given with --now / RECALL_NOW plus
+// the time since start (so learning steps still advance in a session).
+func (f *Factory) Now() (time.Time, error) {
+	v := f.NowFlag
+	if v == "" {
+		v = os.Getenv("RECALL_NOW")
+	}
+	if v == "" {
+		return time.Now(), nil
+	}
+	t, err := ParseTime(v)
+	if err != nil {
+		return time.Time{}, usagef("--now: %v", err)
+	}
+	return t.Add(time.Since(f.started)), nil
+}
+
+// ParseTime reads RFC 3339, "YYYY-MM-DD HH:MM" or "YYYY-MM-DD" (local time).
+func ParseTime(v string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+		return t, nil
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, v, time.Local); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time; use RFC 3339 (2026-01-31T09:00:00Z) or YYYY-MM-DD", v)
+}
+
+// DBPath is the collection file: --db, RECALL_DB, or the default under
+// $XDG_DATA_HOME. explicit is false for the default (whose folder is
+// created on first use).
+func (f *Factory) DBPath() (path string, explicit bool, err error) {
+	if f.DB != "" {
+		return f.DB, true, nil
+	}
+	if v := os.Getenv("RECALL_DB"); v != "" {
+		return v, true, nil
+	}
+	data := os.Getenv("XDG_DATA_HOME")
+	if data == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", false, fmt.Errorf("cannot find the home folder for the default collection; set --db or RECALL_DB")
+		}
+		data = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(data, "recall", "collection.db"), false, nil
+}
+
+// Store opens the collection, read-only when the command only reads. A
+// command that writes after a read-only one reopens it.
+func (f *Factory) Store(readOnly bool) (*store.Store, error) {
+	if f.st != nil && (f.readOnly == readOnly || !f.readOnly) {
+		return f.st, nil
+	}
+	if f.st != nil {
+		f.st.Close()
+		f.st, f.engine = nil, nil
+	}
+	path, explicit, err := f.DBPath()
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(path, store.Options{ReadOnly: readOnly, CreateDir: !explicit, Now: func() time.Time {
+		t, _ := f.Now()
+		return t
+	}})
+	if err != nil {
+		return nil, err
+	}
+	f.st, f.readOnly = st, readOnly
+	return st, nil
+}
+
+// Engine returns the review engine on the opened collection.
+func (f *Factory) Engine(readOnly bool) (*review.Engine, error) {
+	st, err := f.Store(readOnly)
+	if err != nil {
+		return nil, err
+	}
+	if f.engine == nil || f.engine.Store != st {
+		if f.engine, err = review.NewEngine(st); err != nil {
+			return nil, err
+		}
+	}
+	return f.engine, nil
+}
+
+func (f *Factory) close() {
+	if f.st != nil {
+		f.st.Close()
+		f.st = nil
+	}
+}
+
+// out writes text of outside origin to stdout, sanitised.
+func (f *Factory) printf(format string, a ...any) {
+	fmt.Fprint(f.IO.Out, term.Sanitize(fmt.Sprintf(format, a...)))
+}
+
+// hint writes a hint or progress line to stderr.
+func (f *Factory) hint(format string, a ...any) {
+	fmt.Fprintln(f.IO.ErrOut, term.Sanitize(fmt.Sprintf(format, a...)))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	if n := len(word); n > 1 && word[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(word[n-2])) {
+		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// NewRootCmd builds the recall command tree.
+func NewRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "recall",
+		Short: "Learn with flashcards and quizzes, with spaced repetition",
+		Long: `recall keeps your flashcards and schedules each review for the moment you are
+about to forget it (FSRS-6). Run it without arguments for today's review.`,
+		Version:       Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDefault(f, cmd)
+		},
+	}
+	root.SetVersionTemplate("recall {{.Version}}\n")
+	root.PersistentFlags().StringVar(&f.DB, "db", "", "collection file (env RECALL_DB; default $XDG_DATA_HOME/recall/collection.db)")
+	root.PersistentFlags().StringVar(&f.NowFlag, "now", "", "pretend the current time is `TIME` (RFC 3339 or YYYY-MM-DD; env RECALL_NOW)")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		newImportCmd(f),
+		newDecksCmd(f),
+		newDueCmd(f),
+		newAnswerCmd(f),
+		newUndoCmd(f),
+		newCardCmd(f),
+		newSearchCmd(f),
+		newExportCmd(f),
+		newConfigCmd(f),
+		newBackupCmd(f),
+		newRestoreCmd(f),
+		newDoctorCmd(f),
+	)
+	for _, add := range extraCommands {
+		root.AddCommand(add(f))
+	}
+	return root
+}
+
+// extraCommands lets command files register themselves, so the root does
+// not need to change when a command is added.
+var extraCommands []func(*Factory) *cobra.Command
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 && cmd.HasSubCommands() {
+		return usagef("unknown command %q for %s; see '%s --help' for the commands", args[0], cmd.CommandPath(), cmd.CommandPath())
+	}
+	if len(args) > 0 {
+		return usagef("%s takes no arguments, got %q; see '%s --help'", cmd.CommandPath(), args[0], cmd.CommandPath())
+	}
+	return nil
+}
+
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s needs %s; see '%s --help'", cmd.CommandPath(), what, cmd.CommandPath())
+		}
+		return nil
+	}
+}
+
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usagef("%s needs %s; see '%s --help'", cmd.CommandPath(), what, cmd.CommandPath())
+		}
+		return nil
+	}
+}
+
+// writeJSON prints exactly one JSON document.
+func (f *Factory) writeJSON(v any) error {
+	enc := json.NewEncoder(f.IO.Out)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
