@@ -67,14 +67,19 @@ func (g *generator) definition(s string, prev *span, psg passage, sec section) {
 	t := g.termCase(term)
 	if ws := strings.Fields(term); len(ws) <= 3 && ws[0] == "The" {
 		// "The zero value is ..." after "A Buffer is ...": whose zero value?
-		if prev == nil {
+		owner := ""
+		if prev != nil {
+			if o, _, _, _, ok := findDefinition(prev.s); ok && namesAThing(o) && !strings.Contains(term, " of ") {
+				owner = o
+			}
+		}
+		switch {
+		case owner != "":
+			t += " of " + g.termCase(owner)
+		case len(ws) <= 2:
+			// "The plan is a ..." cannot be asked without its context.
 			return
 		}
-		owner, _, _, _, ok := findDefinition(prev.s)
-		if !ok || strings.Contains(term, " of ") {
-			return
-		}
-		t += " of " + g.termCase(owner)
 	}
 	front := strings.Replace(cop.q, "%s", t, 1)
 	if ctx != "" {
@@ -174,6 +179,18 @@ func containsIdent(code, name string) bool {
 }
 
 func isIdentByte(c byte) bool { return isLetterByte(c) || isDigit(c) || c == '_' }
+
+// namesAThing reports a term that names a particular thing: a name or an
+// identifier ("a Buffer", "sync.Mutex"), not a common noun.
+func namesAThing(term string) bool {
+	ws := strings.Fields(term)
+	for i, w := range ws {
+		if i > 0 && isCapitalized(w) || looksLikeCode(w) {
+			return true
+		}
+	}
+	return false
+}
 
 // dropAsides removes bracketed and comma-enclosed asides from a subject:
 // "The new production force, characterized by innovation, " → "The new

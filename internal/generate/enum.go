@@ -283,6 +283,16 @@ func lastItem(right string, items []string) (string, int) {
 		// Ran on past the length of the other items: a clause, not an item.
 		return "", 0
 	}
+	if allCapitalized(items) {
+		// "Paris, Rome and Berlin last year": a list of names ends with them.
+		k := 0
+		for k < n && (isCapitalized(toks[k].w) || k > 0 && isDigit(toks[k].w[0])) && (k == 0 || joined(seg, toks, k)) {
+			k++
+		}
+		if k > 0 {
+			n = k
+		}
+	}
 	item := seg[:toks[n-1].end]
 	if !hasContent(item) {
 		return "", 0

@@ -40,6 +40,8 @@ type cand struct {
 	file   string
 	tags   []string
 	dead   bool
+	// keepCase leaves the answer's first letter alone: a list of names.
+	keepCase bool
 }
 
 // section is the heading a block sits under, with what it is about.
@@ -79,8 +81,16 @@ func (g *generator) document(index int, name string, p parsed) {
 			g.title = g.deckName
 		}
 	}
-	g.topic = topicOf(g.title)
 	g.blocks = p.blocks
+	g.used = map[int]bool{}
+	g.sents = make([][]span, len(p.blocks))
+	for i, b := range p.blocks {
+		if b.kind != kCode && b.kind != kTable && b.kind != kBreak && b.kind != kHeading {
+			g.sents[i] = splitSentences(b.s)
+		}
+	}
+	g.stats = collectStats(p.blocks, g.sents)
+	g.topic = topicOf(g.title, g.stats.properWord)
 	// "Finding a bad commit with git bisect" is about what its "What is git
 	// bisect?" section names.
 	for _, b := range p.blocks {
@@ -91,14 +101,6 @@ func (g *generator) document(index int, name string, p parsed) {
 			}
 		}
 	}
-	g.used = map[int]bool{}
-	g.sents = make([][]span, len(p.blocks))
-	for i, b := range p.blocks {
-		if b.kind != kCode && b.kind != kTable && b.kind != kBreak && b.kind != kHeading {
-			g.sents[i] = splitSentences(b.s)
-		}
-	}
-	g.stats = collectStats(p.blocks, g.sents)
 
 	var stack []section
 	root := section{slug: slug(g.title)}
@@ -180,8 +182,13 @@ func (g *generator) subjectOf(stack []section) string {
 // add records a candidate card made from the passage of block b between
 // byte offsets start and end.
 func (g *generator) add(c *cand, sec section) {
-	if c.typ == deck.Basic && c.rule != ruleQuestion && c.rule != ruleQuote && !strings.HasSuffix(c.back, "...") {
-		c.back = strings.TrimSuffix(c.back, ".")
+	if c.typ == deck.Basic {
+		if c.rule != ruleQuestion && c.rule != ruleQuote && !strings.HasSuffix(c.back, "...") {
+			c.back = strings.TrimSuffix(c.back, ".")
+		}
+		if !c.keepCase {
+			c.back = capitalizeLines(c.back)
+		}
 		c.answer = c.back
 	}
 	c.doc = g.doc
@@ -192,6 +199,31 @@ func (g *generator) add(c *cand, sec section) {
 		c.tags = []string{sec.slug}
 	}
 	g.cards = append(g.cards, c)
+}
+
+// capitalizeLines starts each line of an answer with a capital letter when
+// its first word is an ordinary lower-case word ("an essential
+// requirement" → "An essential requirement"); identifiers such as
+// "sync.Mutex" or "go1.22" stay as written.
+func capitalizeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		first := l
+		if k := strings.IndexAny(l, " ,;:"); k >= 0 {
+			first = l[:k]
+		}
+		plain := first != ""
+		for _, r := range first {
+			if r < 'a' || r > 'z' {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			lines[i] = upperFirst(l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // passageOf returns the passage of block i between offsets start and end.

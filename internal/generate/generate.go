@@ -113,6 +113,9 @@ func parseDocument(d Document) (parsed, error) {
 	default:
 		p = parseLines(text, true)
 	}
+	if p.title == "" {
+		p.title = firstTitle(p.blocks)
+	}
 	for _, b := range p.blocks {
 		if b.kind != kCode && b.kind != kBreak && (hasLetters(b.s) || b.kind == kTable) {
 			return p, nil
@@ -128,6 +131,22 @@ func hasLetters(s string) bool {
 		}
 	}
 	return false
+}
+
+// firstTitle is the text of the heading that opens the document, if one
+// does: a heading after the first paragraph names a section, not the
+// document.
+func firstTitle(blocks []block) string {
+	for _, b := range blocks {
+		switch b.kind {
+		case kHeading:
+			return b.s
+		case kCode, kBreak:
+			continue
+		}
+		return ""
+	}
+	return ""
 }
 
 // format is a document's markup language.

@@ -178,7 +178,7 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 		noun, front := listQuestion(intro, sec, subject, len(names), ordered)
 		if front != "" {
 			ans := strings.Join(names, "\n")
-			g.add(&cand{typ: deck.Basic, rule: ruleList, front: front, back: ans, answer: ans, score: 8, src: psg}, sec)
+			g.add(&cand{typ: deck.Basic, rule: ruleList, front: front, back: ans, answer: ans, score: 8, src: psg, keepCase: termList}, sec)
 			if noun != "" && !termList {
 				g.itemClozes(noun, names, psg, sec)
 			}
@@ -200,7 +200,7 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 
 // itemTerm makes the card of a "Term: description" list item.
 func (g *generator) itemTerm(k int, term, desc string, sec section, stack []section) {
-	if isAttributeLabel(term) && !looksLikeCode(term) {
+	if attributeLabels[lastWordLower(term)] && !looksLikeCode(term) {
 		g.labelled(k, term, desc, sec, stack)
 		return
 	}
@@ -212,7 +212,7 @@ func (g *generator) itemTerm(k int, term, desc string, sec section, stack []sect
 	if plural(term) && !isCapitalized(term) {
 		front = "What are " + term + "?"
 	}
-	if looksLikeCode(term) {
+	if looksLikeCode(term) || describesAction(desc) {
 		front = "What does " + term + " do?"
 	}
 	psg := g.passageOf(k, 0, len(g.blocks[k].s))

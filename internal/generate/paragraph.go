@@ -15,6 +15,10 @@ func (g *generator) paragraph(i int, sec section, stack []section) {
 	if l, content, ok := splitLabel(b.s); ok {
 		label = l
 		switch {
+		case isQALabel(l, "q") && strings.Contains(content, " A: "):
+			k := strings.Index(content, " A: ")
+			g.questionAnswer(i, i, content[:k], content[k+4:], sec, stack)
+			return
 		case isQALabel(l, "q") && i+1 < len(g.blocks):
 			if al, ans, ok := splitLabel(g.blocks[i+1].s); ok && isQALabel(al, "a") {
 				g.questionAnswer(i, i+1, content, ans, sec, stack)
@@ -87,13 +91,16 @@ func isQALabel(l, which string) bool {
 
 // questionAnswer makes a card of a "Q: ..." line followed by "A: ...".
 func (g *generator) questionAnswer(qi, ai int, q, a string, sec section, stack []section) {
-	front := clarifyQuestion(q, g.subjectOf(stack))
-	ans := condense(a, maxAnswerWords)
+	front := clarifyQuestion(strings.TrimSpace(q), g.subjectOf(stack))
+	ans := strings.TrimSuffix(condense(strings.TrimSpace(a), maxAnswerWords), ".")
 	if ans == "" {
 		return
 	}
-	g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10,
-		src: joinPassages(g.blockPassage(qi, qi+1), g.blockPassage(ai, ai+1))}, sec)
+	src := g.blockPassage(qi, qi+1)
+	if ai != qi {
+		src = joinPassages(src, g.blockPassage(ai, ai+1))
+	}
+	g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10, src: src}, sec)
 }
 
 // sentence makes the cards of one sentence of block i: a quotation,

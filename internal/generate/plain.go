@@ -116,7 +116,7 @@ func headingLike(s string) bool {
 		return false
 	}
 	n := len(strings.Fields(s))
-	last, _ := utf8.DecodeLastRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"')]`))
 	switch {
 	case last == '?':
 		return n <= 20

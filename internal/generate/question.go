@@ -56,7 +56,7 @@ func questionSubject(q string) string {
 func hasPronoun(s string) bool {
 	for _, w := range words(s) {
 		switch strings.ToLower(w) {
-		case "it", "its", "they", "them", "their", "this", "these", "those", "he", "she", "his", "her", "him":
+		case "it", "its", "they", "them", "their", "this", "these", "those", "he", "she", "his", "her", "him", "it's":
 			return true
 		}
 	}
@@ -66,7 +66,7 @@ func hasPronoun(s string) bool {
 // topicOf turns a title into a topic that can stand inside a question:
 // "New productive forces" → "new productive forces", "Go Modules: A
 // Guide" → "Go Modules", "What is FSRS?" → "FSRS".
-func topicOf(title string) string {
+func topicOf(title string, proper func(string) bool) string {
 	t := strings.TrimSpace(title)
 	for _, sep := range []string{" | ", " :: ", " - ", ": "} {
 		if k := strings.Index(t, sep); k > 0 {
@@ -77,6 +77,9 @@ func topicOf(title string) string {
 		t = s
 	}
 	t = strings.Trim(strings.TrimRight(t, ".!?"), `"' `)
+	if ws := strings.Fields(t); len(ws) > 0 && proper != nil && proper(ws[0]) {
+		return t
+	}
 	return lowerFirst(t)
 }
 
@@ -121,29 +124,28 @@ func vagueQuestion(q, topic string) bool {
 	if hasPronoun(q) {
 		return true
 	}
-	own := 0
-	topicWords := map[string]bool{}
-	for _, w := range contentWords(topic) {
-		topicWords[w] = true
-	}
-	for _, w := range contentWords(q) {
-		if topicWords[w] {
-			return false
-		}
-		if !weakWords[w] && !interrogatives[w] {
-			own++
-		}
-	}
 	for _, w := range words(q)[1:] {
 		if isCapitalized(w) {
 			return false
 		}
 	}
-	return own < 2
+	// Vague when every word it has is generic: "What are the benefits?",
+	// "What happened next?".
+	for _, w := range contentWords(q) {
+		if !weakWords[w] && !attributeLabels[w] && !interrogatives[w] && !genericWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 var interrogatives = setOf(`what why how when where who which whom whose is are was were do does did can
 could should would will may might must`)
+
+// genericWords say nothing about what a question is about.
+var genericWords = setOf(`happen happens happened happening work works worked mean means meant matter
+matters mattered need needs needed use used begin began start started end ended come came go went
+change changed look looks like`)
 
 // agree conjugates an auxiliary verb for a singular or plural subject.
 func agree(verb string, many bool) string {
@@ -210,7 +212,7 @@ func (g *generator) questionHeading(i int, sec section, stack []section) {
 		if label, content, ok := splitLabel(b.s); ok && isDefinitionLabel(label) {
 			off := strings.Index(b.s, content)
 			first := firstSentence(content)
-			if ans := condense(first, maxAnswerWords); ans != "" {
+			if ans := headingAnswer(first, sec.subject); ans != "" {
 				g.used[k] = true
 				g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10,
 					src: joinPassages(hp, g.passageOf(k, off, off+len(first)))}, sec)
@@ -238,13 +240,7 @@ func (g *generator) questionHeading(i int, sec section, stack []section) {
 				first = text[ss[0].start:ss[1].end]
 				last = ss[1].end
 			}
-			ans := condense(first, maxAnswerWords)
-			// "What is git bisect?" is answered by what follows "git bisect is".
-			if sec.subject != "" {
-				if term, def, _, _, ok := findDefinition(first); ok && sameTerm(term, sec.subject) {
-					ans = def
-				}
-			}
+			ans := headingAnswer(first, sec.subject)
 			if ans == "" {
 				return
 			}
@@ -275,6 +271,18 @@ func (g *generator) questionHeading(i int, sec section, stack []section) {
 			return
 		}
 	}
+}
+
+// headingAnswer condenses the sentence answering a question heading; when
+// the sentence defines the question's subject ("git bisect is a Git
+// command ..."), the definition alone answers "What is git bisect?".
+func headingAnswer(first, subject string) string {
+	if subject != "" {
+		if term, def, _, _, ok := findDefinition(first); ok && sameTerm(term, subject) {
+			return def
+		}
+	}
+	return condense(first, maxAnswerWords)
 }
 
 // sameTerm reports two names of the same thing, ignoring case, articles

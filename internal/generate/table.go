@@ -57,11 +57,31 @@ func (g *generator) table(i int, sec section, stack []section) {
 	}
 }
 
+// describesAction reports a description that starts with a verb in the
+// third person ("Begins a session", "formats Go source code"): it says
+// what something does, not what it is. A plural noun ("tools for ...") is
+// told apart by the preposition after it.
+func describesAction(desc string) bool {
+	v := strings.Fields(desc)
+	if len(v) < 2 {
+		return false
+	}
+	w := strings.ToLower(v[0])
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || stopWords[w] || clauseWords[w] {
+		return false
+	}
+	switch strings.ToLower(v[1]) {
+	case "for", "of", "that", "which", "with", "in", "on", "and", "or", "to", "from", "used", "made", "like":
+		return false
+	}
+	return true
+}
+
 // tableQuestion words the question for one cell.
 func tableQuestion(key, head, keyHead, val string) string {
 	if describingHeaders[strings.ToLower(head)] || head == "" {
 		// "Begins a bisect session" describes what the key does.
-		if v := strings.Fields(val); len(v) > 1 && isCapitalized(v[0]) && strings.HasSuffix(v[0], "s") && !stopWords[strings.ToLower(v[0])] && !strings.HasSuffix(v[0], "ss") {
+		if describesAction(val) {
 			if keyHead != "" && wordCount(keyHead) <= 2 && !isCapitalized(key) {
 				return "What does the " + strings.ToLower(keyHead) + " " + key + " do?"
 			}

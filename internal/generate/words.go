@@ -170,6 +170,9 @@ func jaccard(a, b []string) float64 {
 
 // plural guesses whether a noun phrase is plural from its last word.
 func plural(np string) bool {
+	if k := strings.Index(np, " of "); k > 0 {
+		np = np[:k]
+	}
 	ws := words(np)
 	if len(ws) == 0 {
 		return false

@@ -1,0 +1,324 @@
+package generate
+
+import (
+	"strings"
+	"testing"
+
+	"recall/internal/deck"
+)
+
+func TestQuestionHeadingIsAnsweredByTheDefinitionItOpensWith(t *testing.T) {
+	d := gen(t, "plants.md", `# Plants
+
+## What is photosynthesis?
+
+Photosynthesis is the process by which green plants turn light into chemical energy. It takes place in the chloroplasts of leaf cells.
+`)
+	wantBasic(t, d, "What is photosynthesis?", "The process by which green plants turn light into chemical energy")
+}
+
+func TestQuestionHeadingIsAnsweredByItsFirstSentenceOnly(t *testing.T) {
+	d := gen(t, "sleep.md", `# Sleep
+
+## Why do we dream?
+
+Dreams may help the brain sort the memories of the day. Researchers still disagree about it, and many theories compete.
+`)
+	wantBasic(t, d, "Why do we dream?", "Dreams may help the brain sort the memories of the day.")
+}
+
+func TestVagueQuestionHeadingsNameTheTopic(t *testing.T) {
+	d := gen(t, "npf.md", `# New productive forces
+
+## Why is it important?
+
+It drives high-quality development across the whole economy.
+
+## What are the benefits?
+
+Higher efficiency comes with lower emissions in most industries.
+
+## What happened next?
+
+Provinces published plans within a few weeks of the meeting.
+`)
+	wantBasic(t, d, "Why are new productive forces important?", "It drives high-quality development across the whole economy.")
+	wantBasic(t, d, "What are the benefits of new productive forces?", "Higher efficiency comes with lower emissions in most industries.")
+	wantBasic(t, d, "What happened next? (new productive forces)", "Provinces published plans within a few weeks of the meeting.")
+}
+
+func TestClarifyQuestionAgreesWithTheTopic(t *testing.T) {
+	for _, tc := range []struct{ q, topic, want string }{
+		{"Why is it important?", "new productive forces", "Why are new productive forces important?"},
+		{"How does it work?", "the immune system", "How does the immune system work?"},
+		{"Is it safe?", "nuclear power", "Is nuclear power safe?"},
+		{"What is its purpose?", "the Senate", "What is the purpose of the Senate?"},
+		{"How can we accelerate the development of new productive forces?", "new productive forces", "How can we accelerate the development of new productive forces?"},
+	} {
+		if got := clarifyQuestion(tc.q, tc.topic); got != tc.want {
+			t.Errorf("clarifyQuestion(%q, %q) = %q, want %q", tc.q, tc.topic, got, tc.want)
+		}
+	}
+}
+
+func TestLabelledLinesAskAboutTheSectionSubject(t *testing.T) {
+	d := gen(t, "notes.txt", `Productivity notes
+
+What is new productivity?
+
+Definition: New productivity is productivity driven by innovation.
+
+Driving factors: technological advances, new production factors, industrial upgrading.
+
+Basic meaning: better workers and better tools.
+
+Main features: a large increase in total factor productivity
+`)
+	wantBasic(t, d, "What is new productivity?", "New productivity is productivity driven by innovation.")
+	wantBasic(t, d, "What are the 3 driving factors of new productivity?", "Technological advances\nNew production factors\nIndustrial upgrading")
+	wantCloze(t, d, "Driving factors of new productivity: technological advances, [...], industrial upgrading.", "new production factors")
+	wantBasic(t, d, "What is the basic meaning of new productivity?", "Better workers and better tools")
+	wantBasic(t, d, "What are the main features of new productivity?", "A large increase in total factor productivity")
+	// The definition answers the heading; it is not asked twice.
+	for _, c := range d.Cards {
+		if strings.Contains(c.Front, "definition of") {
+			t.Errorf("definition asked twice: %q", c.Front)
+		}
+	}
+}
+
+func TestNarrativeLabelsAreReadAsSentences(t *testing.T) {
+	d := gen(t, "news.txt", `Background: The minister made the remarks in Geneva on 4 March 2024 at a meeting of the World Trade Organization.
+`)
+	for _, c := range d.Cards {
+		if strings.HasPrefix(c.Front, "What is the background") {
+			t.Errorf("narrative label asked as a property: %q", c.Front)
+		}
+	}
+	wantCloze(t, d, "Background: The minister made the remarks in Geneva on [...] at a meeting of the World Trade Organization.", "4 March 2024")
+}
+
+func TestDefinitionsBecomeQuestions(t *testing.T) {
+	d := gen(t, "terms.txt", `Computing terms
+
+A goroutine is a lightweight thread managed by the Go runtime. Latency refers to the delay before a transfer of data begins. The term idempotent means that repeating an operation has no further effect.
+
+It is important to measure before optimising. There are many reasons for slow code. This is the case for most programs.
+`)
+	wantBasic(t, d, "What is a goroutine?", "A lightweight thread managed by the Go runtime")
+	wantBasic(t, d, "What does latency refer to?", "The delay before a transfer of data begins")
+	wantBasic(t, d, "What does the term idempotent mean?", "That repeating an operation has no further effect")
+	for _, c := range d.Cards {
+		for _, bad := range []string{"What is it", "What are there", "What is this"} {
+			if strings.HasPrefix(c.Front, bad) {
+				t.Errorf("vague definition card %q", c.Front)
+			}
+		}
+	}
+}
+
+func TestAppositiveDefinesTheNameItFollows(t *testing.T) {
+	d := gen(t, "china.txt", `Provinces
+
+Hainan, an island province in southern China, is expanding into aerospace and the seed industry.
+`)
+	wantBasic(t, d, "What is Hainan?", "An island province in southern China")
+}
+
+func TestAcronymsAreSpelledOut(t *testing.T) {
+	d := gen(t, "econ.txt", `Economy
+
+Every December the Central Economic Work Conference (CEWC) sets the agenda for the coming year.
+`)
+	wantBasic(t, d, "What does CEWC stand for?", "Central Economic Work Conference")
+}
+
+func TestListWithIntroBecomesEnumerationAndItemClozes(t *testing.T) {
+	d := gen(t, "volcanoes.md", `# Volcanoes
+
+The main types of volcano are:
+
+- shield volcanoes
+- cinder cones
+- stratovolcanoes
+`)
+	wantBasic(t, d, "What are the 3 main types of volcano?", "Shield volcanoes\nCinder cones\nStratovolcanoes")
+	wantCloze(t, d, "Main types of volcano: shield volcanoes, [...], stratovolcanoes.", "cinder cones")
+}
+
+func TestNumberedStepsUnderAHeadingBecomeASteps(t *testing.T) {
+	d := gen(t, "tea.md", `# Tea
+
+## Making tea
+
+1. Boil the water.
+2. Warm the pot.
+3. Add the leaves and pour.
+`)
+	wantBasic(t, d, "What are the 3 steps of making tea?", "Boil the water\nWarm the pot\nAdd the leaves and pour")
+}
+
+func TestTermListsDefineEachTerm(t *testing.T) {
+	d := gen(t, "tools.md", "# Go tooling\n\n## Tools\n\n- **gofmt**: formats Go source code\n- **go vet**: reports suspicious constructs\n- **pprof**: a profiler for CPU and memory use\n")
+	wantBasic(t, d, "What does gofmt do?", "Formats Go source code")
+	wantBasic(t, d, "What does go vet do?", "Reports suspicious constructs")
+	wantBasic(t, d, "What is pprof?", "A profiler for CPU and memory use")
+	wantBasic(t, d, "What are the 3 tools of Go tooling?", "gofmt\ngo vet\npprof")
+}
+
+func TestLongListItemsAreReadAsSentences(t *testing.T) {
+	d := gen(t, "plan.txt", `Plan
+
+Priorities for the year:
+
+– Scientific and technological innovations can create new industries, new models, and new growth drivers.
+
+– Local governments will invest in industries such as integrated circuits and commercial spaceflight.
+`)
+	wantCloze(t, d, "Scientific and technological innovations can create [...].", "new industries, new models, and new growth drivers")
+	wantCloze(t, d, "Local governments will invest in industries such as [...].", "integrated circuits and commercial spaceflight")
+	for _, c := range d.Cards {
+		if strings.HasPrefix(c.Front, "What are the 2") {
+			t.Errorf("enumeration of whole sentences: %q", c.Front)
+		}
+	}
+}
+
+func TestCountedListSentence(t *testing.T) {
+	d := gen(t, "saturn.txt", `Saturn
+
+Four spacecraft have visited Saturn: Pioneer 11, Voyager 1, Voyager 2 and Cassini-Huygens.
+`)
+	wantBasic(t, d, "Which four spacecraft have visited Saturn?", "Pioneer 11\nVoyager 1\nVoyager 2\nCassini-Huygens")
+}
+
+func TestFactsBecomeClozes(t *testing.T) {
+	d := gen(t, "facts.txt", `History and geography
+
+Britain signed the peace treaty in Paris on 3 September 1783 after years of war.
+
+The Golden Gate Bridge is 1,280 metres long and carries six lanes of traffic.
+
+Guangdong aims to grow industries such as integrated circuits and commercial spaceflight.
+
+Delegates agreed the rules at the Central Economic Work Conference held every winter.
+
+Engineers call this pattern "defence in depth" in most security guides.
+
+The theory of relativity was developed by Albert Einstein while working at a patent office.
+
+Sales grew by 40% in the second half of the year.
+`)
+	wantCloze(t, d, "Britain signed the peace treaty in Paris on [...] after years of war.", "3 September 1783")
+	wantCloze(t, d, "The Golden Gate Bridge is [...] long and carries six lanes of traffic.", "1,280 metres")
+	wantCloze(t, d, "Guangdong aims to grow industries such as [...].", "integrated circuits and commercial spaceflight")
+	wantCloze(t, d, "Delegates agreed the rules at the [...] held every winter.", "Central Economic Work Conference")
+	wantCloze(t, d, `Engineers call this pattern "[...]" in most security guides.`, "defence in depth")
+	wantCloze(t, d, "The theory of relativity was developed by [...] while working at a patent office.", "Albert Einstein")
+	wantCloze(t, d, "Sales grew by [...] in the second half of the year.", "40%")
+}
+
+func TestClozeNamesWhatAVagueSentenceIsAbout(t *testing.T) {
+	d := gen(t, "npf.md", `# Policy
+
+## Previous mention of new productive forces
+
+The plan was first proposed in September 2023 during a tour of the northeast.
+`)
+	wantCloze(t, d, "Previous mention of new productive forces: The plan was first proposed in [...] during a tour of the northeast.", "September 2023")
+}
+
+func TestLeadingPronounIsReplacedByTheNameBefore(t *testing.T) {
+	d := gen(t, "gd.txt", `Provinces
+
+Guangdong province, an economic powerhouse, aims to boost chip making. It also plans to foster future industries such as 6G technology and humanoid robots.
+`)
+	wantCloze(t, d, "Guangdong province also plans to foster future industries such as [...].", "6G technology and humanoid robots")
+}
+
+func TestQuotationsAskWhoSaidThem(t *testing.T) {
+	d := gen(t, "quotes.txt", `Quotations
+
+"Imagination is more important than knowledge."
+
+Albert Einstein
+
+The development of new productive forces is an essential requirement for quality development.
+
+Chinese President Xi Jinping
+`)
+	wantBasic(t, d, `Who said "Imagination is more important than knowledge"?`, "Albert Einstein")
+	wantBasic(t, d, `Who said "The development of new productive forces is an essential requirement for quality development"?`, "Chinese President Xi Jinping")
+
+	md := gen(t, "quotes.md", "# Engines\n\n> The Analytical Engine weaves algebraic patterns just as the Jacquard loom weaves flowers and leaves.\n>\n> — Ada Lovelace\n\n\"Programs must be written for people to read,\" wrote Harold Abelson.\n")
+	wantBasic(t, md, `Who said "The Analytical Engine weaves algebraic patterns just as the Jacquard loom weaves flowers and leaves"?`, "Ada Lovelace")
+	wantBasic(t, md, `Who said "Programs must be written for people to read"?`, "Harold Abelson")
+}
+
+func TestTablesAskOneQuestionPerCell(t *testing.T) {
+	d := gen(t, "capitals.md", `# Capitals
+
+| Country | Capital | Currency |
+|---------|---------|----------|
+| France  | Paris   | euro     |
+| Japan   | Tokyo   | yen      |
+`)
+	wantBasic(t, d, "What is the capital of France?", "Paris")
+	wantBasic(t, d, "What is the currency of Japan?", "Yen")
+	if n := countRule(d, func(c deck.Card) bool { return c.Type == deck.Basic }); n != 4 {
+		t.Errorf("%d basic cards, want 4:\n%s", n, listCards(d))
+	}
+}
+
+func TestDefinitionListInHTMLAndMarkdown(t *testing.T) {
+	h := gen(t, "terms.html", `<html><body><dl><dt>Cassini Division</dt><dd>The 4,800 km wide gap between the A ring and the B ring.</dd></dl></body></html>`)
+	wantBasic(t, h, "What is Cassini Division?", "The 4,800 km wide gap between the A ring and the B ring")
+	m := gen(t, "terms.md", "# Search\n\nBinary search\n: A search that halves the remaining range at every step.\n")
+	wantBasic(t, m, "What is binary search?", "A search that halves the remaining range at every step")
+}
+
+func TestQAndALines(t *testing.T) {
+	d := gen(t, "faq.txt", "FAQ\n\nQ: How long does the battery last?\nA: About ten hours of normal use.\n")
+	wantBasic(t, d, "How long does the battery last?", "About ten hours of normal use")
+}
+
+func TestFindEnumerationsTrimsTheFirstItem(t *testing.T) {
+	for _, tc := range []struct{ s, want string }{
+		{"they have the potential to create new industries, new models, and new growth drivers, which matter", "new industries, new models, and new growth drivers"},
+		{"the virtuous cycle of education, science and technology, and human resources, and more", "education, science and technology, and human resources"},
+		{"development of new materials, biomedicine and other emerging industries", "new materials, biomedicine"},
+		{"we visited Paris, Rome and Berlin last year", "Paris, Rome and Berlin"},
+		{"contribute to carbon peaking and carbon neutrality.", "carbon peaking and carbon neutrality"},
+	} {
+		es := findEnumerations(tc.s)
+		if len(es) != 1 || tc.s[es[0].start:es[0].end] != tc.want {
+			var got []string
+			for _, e := range es {
+				got = append(got, tc.s[e.start:e.end])
+			}
+			t.Errorf("findEnumerations(%q) = %q, want [%q]", tc.s, got, tc.want)
+		}
+	}
+	for _, s := range []string{
+		"bread and butter",
+		"cultivate new industries, new models, growth engines, and build new productivity",
+	} {
+		for _, e := range findEnumerations(s) {
+			if strings.Contains(s[e.start:e.end], "build") || s == "bread and butter" {
+				t.Errorf("findEnumerations(%q) found %q", s, s[e.start:e.end])
+			}
+		}
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	got := splitSentences(`Dr. Smith arrived at 3.30 p.m. on Monday. He said "Hello." Then he left! The U.S. team won. It ends with new development ideas. means high productivity.`)
+	var ss []string
+	for _, s := range got {
+		ss = append(ss, s.s)
+	}
+	want := []string{`Dr. Smith arrived at 3.30 p.m. on Monday.`, `He said "Hello."`, `Then he left!`, `The U.S. team won.`, `It ends with new development ideas.`, `means high productivity.`}
+	if strings.Join(ss, "|") != strings.Join(want, "|") {
+		t.Errorf("splitSentences:\n got %q\nwant %q", ss, want)
+	}
+}
