@@ -148,6 +148,14 @@ func MemoryFromSM2(ease float64, interval float64, retention float64, params []f
 	return s, clamp(d, 1, 10)
 }
 
+// clamp limits x to [lo, hi]; NaN stays NaN. Plain comparisons: math.Min
+// and math.Max handle signed zeros, which costs time on the hot path.
 func clamp(x, lo, hi float64) float64 {
-	return math.Min(math.Max(x, lo), hi)
+	if x < lo {
+		return lo
+	}
+	if x > hi {
+		return hi
+	}
+	return x
 }
