@@ -19,20 +19,31 @@ type clozeNode struct {
 
 // parseAnkiCloze parses Anki's cloze markup, nesting and multi-number
 // deletions included (FORMATS §2.5). The hint is whatever follows the first
-// "::" inside a deletion. Unterminated markup stays text.
+// "::" inside a deletion. A deletion that never closes is text: its opener is
+// taken literally and the rest parsed again.
 func parseAnkiCloze(s string) []clozeNode {
+	literal := map[int]bool{}
+	for range 64 {
+		nodes, unclosed := parseClozeOnce(s, literal)
+		if unclosed < 0 {
+			return nodes
+		}
+		literal[unclosed] = true
+	}
+	return []clozeNode{{text: s}} // pathological input: keep it as text
+}
+
+// parseClozeOnce parses with the openers at the offsets in literal read as
+// text. It returns the offset of the outermost unclosed opener, or -1.
+func parseClozeOnce(s string, literal map[int]bool) ([]clozeNode, int) {
 	type frame struct {
 		node   clozeNode
-		start  int // offset of the opener, to restore it as text
+		start  int
 		inHint bool
-		opener string
 	}
 	var top []clozeNode
 	var stack []*frame
 	appendText := func(t string) {
-		if t == "" {
-			return
-		}
 		if len(stack) == 0 {
 			top = appendTextNode(top, t)
 			return
@@ -45,8 +56,8 @@ func parseAnkiCloze(s string) []clozeNode {
 		f.node.children = appendTextNode(f.node.children, t)
 	}
 	for i := 0; i < len(s); {
-		if nums, n := clozeOpener(s[i:]); n > 0 {
-			stack = append(stack, &frame{node: clozeNode{cloze: true, nums: nums}, start: i, opener: s[i : i+n]})
+		if nums, n := clozeOpener(s[i:]); n > 0 && !literal[i] {
+			stack = append(stack, &frame{node: clozeNode{cloze: true, nums: nums}, start: i})
 			i += n
 			continue
 		}
@@ -74,17 +85,10 @@ func parseAnkiCloze(s string) []clozeNode {
 		appendText(s[i:j])
 		i = j
 	}
-	// Unclosed deletions fall back to their literal text.
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		lit := f.opener + renderNodes(f.node.children, -1, false)
-		if f.inHint {
-			lit += "::" + f.node.hint
-		}
-		appendText(lit)
+	if len(stack) > 0 {
+		return nil, stack[0].start
 	}
-	return top
+	return top, -1
 }
 
 func appendTextNode(nodes []clozeNode, t string) []clozeNode {
@@ -145,7 +149,8 @@ func clozeSimple(nodes []clozeNode) bool {
 // renderNodes writes nodes in canonical markup for card number ask:
 // deletions that include ask are marked (their nested deletions shown as
 // text), the others are shown with their nested deletions rendered the same
-// way. With ask < 0 and flat set, everything is plain text.
+// way. With keepAll every deletion keeps its own number (for simple texts);
+// with ask < 0 and keepAll unset everything is plain text.
 func renderNodes(nodes []clozeNode, ask int, keepAll bool) string {
 	var b strings.Builder
 	for _, n := range nodes {
