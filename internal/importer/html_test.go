@@ -15,10 +15,10 @@ func TestHTMLToText(t *testing.T) {
 		"<b></b>empty":                            "empty",
 		`<img src="a&amp;b.png"> [sound:x y.mp3]`: "[image: a&b.png] [audio: x y.mp3]",
 		"<style>.c{}</style><script>alert(1)</script><!-- note -->kept": "kept",
-		`\(x^2\) and [$]y[/$]`:                                          `\(x^2\) and [$]y[/$]`,
-		"<span style='color:red'>{{c1::red}}</span>":                    "{{c1::red}}",
-		"x < y":                                                         "x < y",
-		"a<hr>b":                                                        "a\nb",
+		`\(x^2\) and [$]y[/$]`:                       `\(x^2\) and [$]y[/$]`,
+		"<span style='color:red'>{{c1::red}}</span>": "{{c1::red}}",
+		"x < y":  "x < y",
+		"a<hr>b": "a\nb",
 		"<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>": "1 | 2\n3",
 	} {
 		if got := htmlToText(in); got != want {
