@@ -32,25 +32,34 @@
 // numbers make one card (a text with Anki markup reads its brackets as plain
 // text). `![alt](src)` images and `[label](url)` links are not deletions;
 // `\[` and `\]` are literal brackets. Brackets nest inside a deletion. The
-// card keeps the text in Anki markup (see cloze.go).
+// card keeps the text in Anki markup (see cloze.go), which cannot hold a
+// deletion containing `}}` or directly followed by `}`: such a text is an
+// error that asks for a space between the braces. Deletion numbers run from
+// 1 to 9999, and since every card of a cloze note holds the whole text, a
+// note whose cards would hold more than 64 MB is refused.
 //
-// Metadata lines follow a card's sides:
+// Metadata lines belong to the card above them and end its current side:
 //
-//	id: capital-fr           explicit ID; a note that makes several cards lists one per card
+//	id: capital-fr           explicit ID, unique in the file
 //	tags: europe capitals    card tags, separated by spaces or commas
 //	source: atlas.md:12-14 1a2b3c4d5e
-//	> the quoted passage, one "> " line per line
+//	> the quoted passage, one "> " line per line, right after source:
 //
-// Without `id:` a card's ID is derived from the deck name and its front
-// (see DeriveID), so editing the front of a card without an id: line makes
-// it a new card. Two cards with the same derived ID are duplicates: the
-// first is kept (ParseReport lists the others).
+// A note that makes several cards lists one ID per card on its id: line,
+// in card order: a reversed note front→back first, a cloze note by
+// deletion number. Without `id:` a card's ID is derived from the deck name
+// and its normalised front (see DeriveID), so an edited front gives a new
+// ID, while an id: line keeps it. When a note's derived ID repeats an
+// earlier card's, the later note is dropped as a duplicate (ParseReport
+// lists them); an explicit ID that repeats is an error.
 //
 // Between cards: blank lines, a `---` line (optional separator) and
-// Markdown headings (`# Section`), which are ignored. HTML comments
-// `<!-- ... -->` are ignored anywhere, also across lines; a line holding
-// only a comment is dropped as if absent. Any other text outside a card is
-// an error.
+// Markdown headings (`# Section`), which are ignored; inside a side they
+// are text. HTML comments `<!-- ... -->` are ignored anywhere, also across
+// lines; a line holding only a comment is dropped as if absent. Any other
+// text outside a card is an error, as are an A: or X: that belongs to no
+// question, a question without its A:, a cloze without deletions and a
+// multiple-choice card without X:. Errors name the file and line.
 //
 // Escapes, which Write uses so that any text reads back unchanged: inside a
 // side, a line that would start a card, a metadata line or a `---` separator

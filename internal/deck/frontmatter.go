@@ -25,7 +25,7 @@ func frontMatterLine(d *Deck, line string) (msg string) {
 		return "front matter line should be `key: value` or `key = \"value\"`; close the front matter with a line of only ---"
 	}
 	if len(key) == 1 && strings.Contains(cardTags, key) {
-		return "card tag " + key + ": inside the front matter; close the front matter with a line of only --- before the first card"
+		return "card tag " + key + ": inside the front matter; close the front matter with a line of only --- before the first card, or remove the --- on line 1 if it was meant as a separator"
 	}
 	raw := strings.TrimSpace(rest[1:])
 	switch strings.ToLower(key) {

@@ -142,7 +142,7 @@ func TestParseErrors(t *testing.T) {
 		line int
 		msg  string // a part of the message
 	}{
-		{"unterminated front matter", "---\ndeck: x\nQ: a\nA: b\n", 3, "card tag Q: inside the front matter"},
+		{"unterminated front matter", "---\ndeck: x\nQ: a\nA: b\n", 3, "card tag Q: inside the front matter; close the front matter with a line of only --- before the first card, or remove the --- on line 1"},
 		{"front matter never closed", "---\ndeck: x\n\n", 1, "front matter opened by --- is never closed; add a line of only --- after it"},
 		{"front matter line without key", "---\njust words\n---\nQ: a\nA: b", 2, "front matter line should be `key: value`"},
 		{"A: without a question", "A: b\n", 1, "A: without a question before it; start the card with Q:"},
