@@ -257,12 +257,12 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 		for _, c := range cards {
 			deckOf[c.ID] = c.Deck
 		}
-		uopt.Replay = func(id string, ev []sched.Event) sched.Card {
+		uopt.States = func(id string, ev []sched.Event) []sched.Card {
 			s, err := scheduler(deckOf[id])
 			if err != nil {
-				return sched.Card{}
+				return make([]sched.Card, len(ev))
 			}
-			return s.Replay(id, ev)
+			return s.States(id, ev)
 		}
 	}
 	if len(infos) == 0 && len(cards) == 0 && len(r.Reviews) == 0 {

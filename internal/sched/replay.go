@@ -25,3 +25,20 @@ func (s *Scheduler) Replay(cardID string, events []Event) Card {
 	}
 	return c
 }
+
+// States replays events like Replay and returns the card's state after each
+// event, for callers that log every step (history imports).
+func (s *Scheduler) States(cardID string, events []Event) []Card {
+	out := make([]Card, len(events))
+	var c Card
+	for i, e := range events {
+		switch {
+		case e.Rating == 0:
+			c = Card{}
+		case e.Rating.Valid():
+			c = s.Next(c, e.Rating, e.Time, FuzzSeed(cardID, c.Reps))
+		}
+		out[i] = c
+	}
+	return out
+}

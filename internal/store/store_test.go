@@ -298,11 +298,15 @@ func TestHistoryAttachedOnceAndReplayed(t *testing.T) {
 	st := openTemp(t)
 	c := basic("D", "q", "a")
 	hist := []HistoryReview{{CardID: c.ID, Time: t0, Rating: sched.Good}, {CardID: c.ID, Time: t0.Add(48 * time.Hour), Rating: sched.Good}}
-	replay := func(id string, ev []sched.Event) sched.Card {
-		return sched.Card{State: sched.Review, Reps: len(ev), LastReview: ev[len(ev)-1].Time, Due: ev[len(ev)-1].Time.Add(24 * time.Hour)}
+	replay := func(id string, ev []sched.Event) []sched.Card {
+		out := make([]sched.Card, len(ev))
+		for i, e := range ev {
+			out[i] = sched.Card{State: sched.Review, Reps: i + 1, LastReview: e.Time, Due: e.Time.Add(24 * time.Hour)}
+		}
+		return out
 	}
 	for i := 0; i < 2; i++ {
-		res, err := st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0, History: hist, Replay: replay})
+		res, err := st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0, History: hist, States: replay})
 		if err != nil {
 			t.Fatal(err)
 		}

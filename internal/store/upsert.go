@@ -26,9 +26,9 @@ type UpsertOptions struct {
 	Now    time.Time
 	DryRun bool
 	// History is attached to cards that have no history of their own yet;
-	// Replay then rebuilds their memory state from it.
+	// States replays it and returns the card's state after each review.
 	History []HistoryReview
-	Replay  func(cardID string, events []sched.Event) sched.Card
+	States  func(cardID string, events []sched.Event) []sched.Card
 	// Prune deletes the deck's cards that are missing from the batch.
 	Prune bool
 }
@@ -162,7 +162,7 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 			added = append(added, &Card{Card: withLine(*c, 0), Num: num, Added: opt.Now, Modified: opt.Now})
 			res.Cards = append(res.Cards, CardOutcome{ID: c.ID, Front: c.Front, Line: c.Line, Outcome: Added})
 		}
-		if err := putNewCards(tx, added); err != nil {
+		if err := putCards(tx, nil, added); err != nil {
 			return err
 		}
 		for _, o := range orphans {
@@ -202,7 +202,7 @@ func withLine(c deck.Card, line int) deck.Card {
 // attachHistory appends imported reviews for cards without history and
 // rebuilds their memory state.
 func attachHistory(tx *bolt.Tx, opt UpsertOptions) (int, error) {
-	if len(opt.History) == 0 || opt.Replay == nil {
+	if len(opt.History) == 0 || opt.States == nil {
 		return 0, nil
 	}
 	byCard := map[string][]HistoryReview{}
@@ -215,6 +215,7 @@ func attachHistory(tx *bolt.Tx, opt UpsertOptions) (int, error) {
 	}
 	sort.Strings(ids)
 	n := 0
+	var olds, news []*Card
 	for _, id := range ids {
 		old, err := getCard(tx, id)
 		if errors.Is(err, ErrNotFound) {
@@ -227,23 +228,27 @@ func attachHistory(tx *bolt.Tx, opt UpsertOptions) (int, error) {
 		}
 		hs := byCard[id]
 		sort.SliceStable(hs, func(i, j int) bool { return hs[i].Time.Before(hs[j].Time) })
-		events := make([]sched.Event, 0, len(hs))
+		events := make([]sched.Event, len(hs))
+		for i, h := range hs {
+			events[i] = sched.Event{Time: h.Time, Rating: h.Rating}
+		}
+		states := opt.States(id, events)
 		prev := sched.New
-		for _, h := range hs {
-			events = append(events, sched.Event{Time: h.Time, Rating: h.Rating})
-			st := opt.Replay(id, events)
-			r := Review{CardNum: old.Num, Time: h.Time, Rating: h.Rating, Before: prev, Duration: h.Duration, Interval: st.Interval}
+		for i, h := range hs {
+			r := Review{CardNum: old.Num, Time: h.Time, Rating: h.Rating, Before: prev, Duration: h.Duration, Interval: states[i].Interval}
 			if err := appendReview(tx, &r); err != nil {
 				return n, err
 			}
-			prev = st.State
+			prev = states[i].State
 			n++
 		}
 		c := *old
-		c.Sched = opt.Replay(id, events)
-		if err := putCard(tx, old, &c); err != nil {
-			return n, err
-		}
+		c.Sched = states[len(states)-1]
+		olds = append(olds, old)
+		news = append(news, &c)
+	}
+	if err := putCards(tx, olds, news); err != nil {
+		return n, err
 	}
 	return n, nil
 }
@@ -357,44 +362,77 @@ func dice(a, b map[string]bool) float64 {
 	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
-// putNewCards writes many new cards. bbolt inserts into a node's sorted
-// in-memory array and splits nodes only at commit, so inserting many keys
-// in random order in one transaction moves memory quadratically; writing
-// the records and then the index entries in key order keeps a 100,000-card
-// import linear, and fuller pages keep the file small.
-func putNewCards(tx *bolt.Tx, cards []*Card) error {
+// putCards writes many cards; olds holds the stored versions whose index
+// entries go (nil entries, or a nil slice, for new cards). bbolt inserts
+// into a node's sorted in-memory array and splits nodes only at commit, so
+// many keys written in random order in one transaction move memory
+// quadratically; writing records, deletions and index entries each in key
+// order keeps a 100,000-card import linear, and fuller pages keep the file
+// small.
+func putCards(tx *bolt.Tx, olds, cards []*Card) error {
 	if len(cards) == 0 {
 		return nil
 	}
-	sort.Slice(cards, func(i, j int) bool { return cards[i].ID < cards[j].ID })
-	cb := tx.Bucket(bucketCards)
-	if len(cards) > 1000 {
-		cb.FillPercent = 0.9
+	type entry struct {
+		bucket, key []byte
+		del         bool
 	}
-	for _, c := range cards {
-		if err := cb.Put([]byte(c.ID), encodeCard(c)); err != nil {
-			return err
+	var idx []entry
+	for _, o := range olds {
+		if o == nil {
+			continue
+		}
+		if b, k := indexKey(o); b != nil {
+			idx = append(idx, entry{b, k, true})
 		}
 	}
-	type entry struct{ bucket, key []byte }
-	idx := make([]entry, 0, len(cards))
 	for _, c := range cards {
 		if b, k := indexKey(c); b != nil {
-			idx = append(idx, entry{b, k})
+			idx = append(idx, entry{b, k, false})
 		}
 	}
-	sort.Slice(idx, func(i, j int) bool {
+	sort.SliceStable(idx, func(i, j int) bool {
 		if c := bytes.Compare(idx[i].bucket, idx[j].bucket); c != 0 {
 			return c < 0
 		}
 		return bytes.Compare(idx[i].key, idx[j].key) < 0
 	})
-	for _, e := range idx {
-		b := tx.Bucket(e.bucket)
-		if len(idx) > 1000 {
-			b.FillPercent = 0.9
+	bulk := len(cards) > 1000
+	// Deletions first (so that an entry both removed and re-added survives),
+	// from the last key back, since removing from the end of the array
+	// moves nothing; insertions in ascending order append.
+	for _, del := range []bool{true, false} {
+		for i := range idx {
+			e := idx[i]
+			if del {
+				e = idx[len(idx)-1-i]
+			}
+			if e.del != del {
+				continue
+			}
+			b := tx.Bucket(e.bucket)
+			if bulk {
+				b.FillPercent = 0.9
+			}
+			var err error
+			if del {
+				err = b.Delete(e.key)
+			} else {
+				err = b.Put(e.key, nil)
+			}
+			if err != nil {
+				return err
+			}
 		}
-		if err := b.Put(e.key, nil); err != nil {
+	}
+	sorted := append([]*Card(nil), cards...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	cb := tx.Bucket(bucketCards)
+	if bulk {
+		cb.FillPercent = 0.9
+	}
+	for _, c := range sorted {
+		if err := cb.Put([]byte(c.ID), encodeCard(c)); err != nil {
 			return err
 		}
 	}
