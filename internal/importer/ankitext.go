@@ -146,6 +146,7 @@ func readAnkiText(res *Result, text, deckName string, opt Options) error {
 	metaCols := map[int]bool{meta.notetypeCol: true, meta.deckCol: true, meta.tagsCol: true, meta.guidCol: true}
 	delete(metaCols, 0)
 	sink := newCardSink(res)
+	sink.cards = make([]deck.Card, 0, len(recs))
 	for _, r := range recs {
 		cell := func(col int) string {
 			if col < 1 || col > len(r.fields) {

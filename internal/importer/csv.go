@@ -123,6 +123,7 @@ func readCSV(res *Result, text, deckName string, opt Options) error {
 		}
 	}
 	sink := newCardSink(res)
+	sink.cards = make([]deck.Card, 0, len(recs))
 	for _, r := range recs {
 		n, ok := cols.note(r, res)
 		if !ok {

@@ -72,6 +72,20 @@ func derivedID(c deck.Card) string {
 // groupDecks collects cards into decks named by their Deck field, in order of
 // first appearance.
 func groupDecks(cards []deck.Card) []deck.Deck {
+	if len(cards) == 0 {
+		return nil
+	}
+	single := true
+	for i := range cards {
+		if cards[i].Deck != cards[0].Deck {
+			single = false
+			break
+		}
+	}
+	if single {
+		// The usual case keeps the slice instead of copying every card.
+		return []deck.Deck{{Name: cards[0].Deck, Cards: cards}}
+	}
 	var decks []deck.Deck
 	index := map[string]int{}
 	for _, c := range cards {

@@ -37,7 +37,8 @@ func (s *cardSink) add(n note) {
 		s.res.skip(n.line, "empty front")
 		return
 	}
-	var cards []deck.Card
+	var buf [2]deck.Card // most notes make one or two cards
+	cards := buf[:0]
 	base := deck.Card{Deck: n.deck, Type: n.kind, Front: n.front, Back: n.back, Tags: n.tags, Line: n.line}
 	switch n.kind {
 	case deck.Cloze:

@@ -54,23 +54,30 @@ func (r *recordReader) next() (rec record, lerr *LineError, ok bool) {
 	rec.line = r.line
 	var b strings.Builder
 	for field := 0; ; field++ {
-		b.Reset()
 		quoted := !r.noQuotes && r.pos < len(r.s) && r.s[r.pos] == '"'
 		if field == 0 {
 			rec.quoted0 = quoted
 		}
-		if quoted {
-			if msg := r.readQuoted(&b); msg != "" {
-				r.skipLine(start, startLine)
-				return record{}, &LineError{Line: startLine, Message: msg}, true
+		if !quoted {
+			// The common case: the field is a slice of the text, no copy.
+			f, end := r.readPlain()
+			rec.fields = append(rec.fields, f)
+			if end {
+				return rec, nil, true
 			}
-		}
-		end := r.readPlain(&b)
-		rec.fields = append(rec.fields, b.String())
-		if !end {
 			continue
 		}
-		return rec, nil, true
+		b.Reset()
+		if msg := r.readQuoted(&b); msg != "" {
+			r.skipLine(start, startLine)
+			return record{}, &LineError{Line: startLine, Message: msg}, true
+		}
+		rest, end := r.readPlain()
+		b.WriteString(rest)
+		rec.fields = append(rec.fields, b.String())
+		if end {
+			return rec, nil, true
+		}
 	}
 }
 
@@ -99,27 +106,25 @@ func (r *recordReader) readQuoted(b *strings.Builder) string {
 	}
 }
 
-// readPlain consumes unquoted text up to the next delimiter (returns false)
-// or the end of the line or text (returns true).
-func (r *recordReader) readPlain(b *strings.Builder) (endOfRecord bool) {
+// readPlain consumes unquoted text up to the next delimiter (end false) or
+// the end of the line or text (end true).
+func (r *recordReader) readPlain() (field string, end bool) {
 	d0 := r.delim[0]
+	start := r.pos
 	for i := r.pos; i < len(r.s); i++ {
 		c := r.s[i]
 		if c == '\n' {
-			b.WriteString(r.s[r.pos:i])
 			r.pos = i + 1
 			r.line++
-			return true
+			return r.s[start:i], true
 		}
 		if c == d0 && strings.HasPrefix(r.s[i:], r.delim) {
-			b.WriteString(r.s[r.pos:i])
 			r.pos = i + len(r.delim)
-			return false
+			return r.s[start:i], false
 		}
 	}
-	b.WriteString(r.s[r.pos:])
 	r.pos = len(r.s)
-	return true
+	return r.s[start:], true
 }
 
 // skipLine moves past the first line of a failed record.
