@@ -311,3 +311,18 @@ func sampleCollection(schema int) fxCollection {
 		},
 	}
 }
+
+func pbAppendVarint(b []byte, v uint64) []byte {
+	for v >= 0x80 {
+		b = append(b, byte(v)|0x80)
+		v >>= 7
+	}
+	return append(b, byte(v))
+}
+
+// pbAppendBytes appends a length-delimited field.
+func pbAppendBytes(b []byte, num int, data []byte) []byte {
+	b = pbAppendVarint(b, uint64(num)<<3|2)
+	b = pbAppendVarint(b, uint64(len(data)))
+	return append(b, data...)
+}

@@ -68,18 +68,3 @@ func pbVarint(b []byte) (uint64, int) {
 	}
 	return 0, 0
 }
-
-func pbAppendVarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
-}
-
-// pbAppendBytes appends a length-delimited field.
-func pbAppendBytes(b []byte, num int, data []byte) []byte {
-	b = pbAppendVarint(b, uint64(num)<<3|2)
-	b = pbAppendVarint(b, uint64(len(data)))
-	return append(b, data...)
-}
