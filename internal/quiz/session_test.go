@@ -1,0 +1,263 @@
+package quiz
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"recall/internal/prompt"
+)
+
+// sessionQuestions is one question of each kind.
+func sessionQuestions() []Question {
+	return []Question{
+		{CardID: "c1", Deck: "Geo", Kind: KindMC, Prompt: "Capital of Italy?", Answer: "Rome",
+			Options: []string{"Milan", "Rome", "Turin", "Naples"}, Correct: 1},
+		{CardID: "c2", Deck: "Geo", Kind: KindTF, Prompt: "Capital of Spain? — Lisbon", Answer: "Madrid",
+			Options: []string{True, False}, Correct: 1},
+		{CardID: "c3", Deck: "Geo", Kind: KindTyped, Prompt: "Capital of France?", Answer: "Paris"},
+		{CardID: "c4", Deck: "Geo", Kind: KindCloze, Prompt: "The [...] flows through Vienna.", Answer: "Danube"},
+	}
+}
+
+// tickingClock advances by step at every prompt, so that answers take
+// time without the test waiting.
+type tickingClock struct {
+	*prompt.Fake
+	now  time.Time
+	step time.Duration
+}
+
+func (c *tickingClock) Now() time.Time { return c.now }
+
+func (c *tickingClock) Key(msg, allowed string) (rune, error) {
+	c.now = c.now.Add(c.step)
+	return c.Fake.Key(msg, allowed)
+}
+
+func (c *tickingClock) Input(msg, def string) (string, error) {
+	c.now = c.now.Add(c.step)
+	return c.Fake.Input(msg, def)
+}
+
+var t0 = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+
+func runSession(t *testing.T, s *Session, fake *prompt.Fake) (*Outcome, string, error) {
+	t.Helper()
+	var out strings.Builder
+	s.Out = &out
+	if s.Ask == nil {
+		s.Ask = fake
+	}
+	o, err := s.Run()
+	if verr := fake.Verify(); verr != nil {
+		t.Fatalf("prompt script: %v\n%s", verr, out.String())
+	}
+	return o, out.String(), err
+}
+
+func TestSessionJudgesEveryKindAndShowsTheRightAnswer(t *testing.T) {
+	fake := prompt.NewFake(prompt.Keys("3f"), []prompt.Step{prompt.Input("Parma"), prompt.Input("Danube")})
+	clock := &tickingClock{Fake: fake, now: t0, step: 2 * time.Second}
+	s := &Session{Questions: sessionQuestions(), Ask: clock, Now: clock.Now}
+	o, out, err := runSession(t, s, fake)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.End != EndFinished || len(o.Results) != 4 || o.Duration != 8*time.Second {
+		t.Fatalf("outcome %+v", o)
+	}
+	want := []Result{
+		{QuestionIndex: 0, Given: "Turin", Correct: false, Elapsed: 2 * time.Second},
+		{QuestionIndex: 1, Given: False, Correct: true, Elapsed: 2 * time.Second},
+		{QuestionIndex: 2, Given: "Parma", Correct: false, Elapsed: 2 * time.Second},
+		{QuestionIndex: 3, Given: "Danube", Correct: true, Elapsed: 2 * time.Second},
+	}
+	for i, r := range o.Results {
+		if r != want[i] {
+			t.Errorf("result %d = %+v, want %+v", i, r, want[i])
+		}
+	}
+	for _, line := range []string{
+		"Question 1/4 · Geo",
+		"  2) Rome",
+		"\n3\n✗ Wrong. The answer is 2) Rome", // the pressed key is echoed
+		"True or false?\nCapital of Spain? — Lisbon",
+		"✓ Correct: false. The answer is Madrid",
+		"✗ Wrong. The answer is Paris",
+		"Par[-is-]{+ma+}   ([-x-] missing, {+y+} extra)",
+		"Question 4/4",
+		"✓ Correct.",
+	} {
+		if !strings.Contains(out, line) {
+			t.Errorf("screen lacks %q:\n%s", line, out)
+		}
+	}
+	if strings.Contains(out, "left") {
+		t.Errorf("a quiz without a limit shows a time left:\n%s", out)
+	}
+	if shown := strings.Join(fake.Shown, "|"); shown != "Your choice (1-4): |t (true) or f (false): |Your answer: |Fill the gap: " {
+		t.Errorf("prompts %q", fake.Shown)
+	}
+}
+
+func TestSessionChoiceByNumberIsJudgedByPositionNotText(t *testing.T) {
+	// The options are numbers themselves: key 1 picks the first option
+	// ("4"), which is right, though Check would read "1" as option 2.
+	q := Question{Kind: KindMC, Prompt: "Moons of Jupiter known to Galileo?", Answer: "4",
+		Options: []string{"4", "1", "2", "3"}, Correct: 0}
+	fake := prompt.NewFake(prompt.Keys("1"))
+	o, _, err := runSession(t, &Session{Questions: []Question{q}}, fake)
+	if err != nil || len(o.Results) != 1 || !o.Results[0].Correct || o.Results[0].Given != "4" {
+		t.Fatalf("outcome %+v, err %v", o, err)
+	}
+}
+
+func TestSessionAcceptsAForgivenAnswerAndShowsTheExactOne(t *testing.T) {
+	q := Question{Kind: KindTyped, Prompt: "Capital of Switzerland?", Answer: "Bern"}
+	o, out, _ := runSession(t, &Session{Questions: []Question{q}}, prompt.NewFake([]prompt.Step{prompt.Input("berne")}))
+	if !o.Results[0].Correct || !strings.Contains(out, "✓ Accepted. The answer is Bern") {
+		t.Errorf("result %+v\n%s", o.Results[0], out)
+	}
+	q.Answer = "Zürich"
+	o, _, _ = runSession(t, &Session{Questions: []Question{q}, Check: CheckOptions{IgnoreAccents: true}},
+		prompt.NewFake([]prompt.Step{prompt.Input("Zurich")}))
+	if !o.Results[0].Correct {
+		t.Errorf("an answer without accents is wrong with IgnoreAccents")
+	}
+	q.Answer = "Zürich / Zurigo"
+	o, out, _ = runSession(t, &Session{Questions: []Question{q}}, prompt.NewFake([]prompt.Step{prompt.Input("")}))
+	if o.Results[0].Correct || !strings.Contains(out, "✗ No answer. The answer is Zürich / Zurigo") {
+		t.Errorf("an empty answer: %+v\n%s", o.Results[0], out)
+	}
+}
+
+func TestSessionShowsANoteOnlyTheFirstTime(t *testing.T) {
+	qs := []Question{
+		{Kind: KindTyped, Prompt: "A?", Answer: "a", Note: noteTypedNoChoices},
+		{Kind: KindTyped, Prompt: "B?", Answer: "b", Note: noteTypedNoChoices},
+	}
+	_, out, _ := runSession(t, &Session{Questions: qs}, prompt.NewFake([]prompt.Step{prompt.Input("a"), prompt.Input("b")}))
+	if n := strings.Count(out, noteTypedNoChoices); n != 1 {
+		t.Errorf("the note appears %d times:\n%s", n, out)
+	}
+}
+
+func TestSessionInterruptKeepsTheAnswersGiven(t *testing.T) {
+	fake := prompt.NewFake(prompt.Keys("2"), []prompt.Step{prompt.Interrupt("key")})
+	var seen []string
+	s := &Session{Questions: sessionQuestions(), OnAnswer: func(q Question, r Result) error {
+		seen = append(seen, q.CardID)
+		return nil
+	}}
+	o, _, err := runSession(t, s, fake)
+	if !errors.Is(err, prompt.ErrInterrupted) {
+		t.Fatalf("err %v, want the interrupt", err)
+	}
+	if o.End != EndInterrupted || len(o.Results) != 1 || !o.Results[0].Correct {
+		t.Errorf("outcome %+v", o)
+	}
+	if strings.Join(seen, ",") != "c1" {
+		t.Errorf("OnAnswer saw %v, want only c1", seen)
+	}
+}
+
+func TestSessionStopsBeforeTheNextQuestionWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Session{Questions: sessionQuestions(), Ctx: ctx, OnAnswer: func(Question, Result) error {
+		cancel() // as if Ctrl-C arrived while the answer was being saved
+		return nil
+	}}
+	o, out, err := runSession(t, s, prompt.NewFake(prompt.Keys("2")))
+	if !errors.Is(err, context.Canceled) || o.End != EndInterrupted || len(o.Results) != 1 {
+		t.Errorf("outcome %+v, err %v", o, err)
+	}
+	if strings.Contains(out, "Question 2/") {
+		t.Errorf("a question was shown after the cancel:\n%s", out)
+	}
+}
+
+func TestSessionOnAnswerFailureEndsTheQuiz(t *testing.T) {
+	boom := errors.New("disk full")
+	s := &Session{Questions: sessionQuestions(), OnAnswer: func(Question, Result) error { return boom }}
+	o, _, err := runSession(t, s, prompt.NewFake(prompt.Keys("2")))
+	if !errors.Is(err, boom) || len(o.Results) != 1 {
+		t.Errorf("outcome %+v, err %v", o, err)
+	}
+}
+
+func TestSessionTimeLimitShowsTimeLeftAndDropsALateAnswer(t *testing.T) {
+	// 50 s a question against a limit of 2 minutes: the first two answers
+	// come at 0:50 and 1:40, the third at 2:30, after the limit.
+	fake := prompt.NewFake(prompt.Keys("2t"), []prompt.Step{prompt.Input("Paris")})
+	clock := &tickingClock{Fake: fake, now: t0, step: 50 * time.Second}
+	var saved int
+	s := &Session{Questions: sessionQuestions(), Ask: clock, Now: clock.Now, Limit: 2 * time.Minute,
+		OnAnswer: func(Question, Result) error { saved++; return nil }}
+	o, out, err := runSession(t, s, fake)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.End != EndTimeUp || len(o.Results) != 2 || saved != 2 {
+		t.Fatalf("outcome %+v, %d saved", o, saved)
+	}
+	for _, line := range []string{"Question 1/4 · Geo · 2:00 left", "Question 2/4 · Geo · 1:10 left",
+		"Question 3/4 · Geo · 0:20 left", "Time is up: this answer came after the limit and does not count."} {
+		if !strings.Contains(out, line) {
+			t.Errorf("screen lacks %q:\n%s", line, out)
+		}
+	}
+	if strings.Contains(out, "Question 4/4") || strings.Contains(out, "The answer is Paris") {
+		t.Errorf("the quiz went on after the limit:\n%s", out)
+	}
+}
+
+func TestSessionTimeUpBeforeAQuestionAsksNothingMore(t *testing.T) {
+	fake := prompt.NewFake(prompt.Keys("2"))
+	clock := &tickingClock{Fake: fake, now: t0, step: time.Minute}
+	s := &Session{Questions: sessionQuestions(), Ask: clock, Now: clock.Now, Limit: time.Minute}
+	o, out, _ := runSession(t, s, fake)
+	if o.End != EndTimeUp || len(o.Results) != 1 || !strings.Contains(out, "Time is up.") {
+		t.Errorf("outcome %+v\n%s", o, out)
+	}
+}
+
+func TestSessionCleansCardTextAndColoursOnlyWhenAsked(t *testing.T) {
+	q := Question{Kind: KindTyped, Deck: "Evil\x1b]0;title\x07", Prompt: "Capital\x1b[2J of France?", Answer: "Par\x1b[31mis"}
+	_, out, _ := runSession(t, &Session{Questions: []Question{q}}, prompt.NewFake([]prompt.Step{prompt.Input("Lyon")}))
+	if strings.ContainsRune(out, '\x1b') {
+		t.Errorf("escape sequences reached the screen: %q", out)
+	}
+	if !strings.Contains(out, "Capital of France?") || !strings.Contains(out, "The answer is Paris") {
+		t.Errorf("cleaned text missing:\n%s", out)
+	}
+	q = Question{Kind: KindTyped, Prompt: "Capital of France?", Answer: "Paris"}
+	_, out, _ = runSession(t, &Session{Questions: []Question{q}, Color: true}, prompt.NewFake([]prompt.Step{prompt.Input("Parma")}))
+	if !strings.Contains(out, "\x1b[31m✗ Wrong.\x1b[0m") || !strings.Contains(out, "Par\x1b[32mis\x1b[0m\x1b[31mma\x1b[0m") {
+		t.Errorf("colour output: %q", out)
+	}
+	if strings.Contains(out, "[-") {
+		t.Errorf("diff markup shown with colour on: %q", out)
+	}
+}
+
+func TestFormatClockAndDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		0: "0:00", 9 * time.Second: "0:09", 4*time.Minute + 5*time.Second + 900*time.Millisecond: "4:05",
+		time.Hour + 2*time.Minute + 3*time.Second: "1:02:03", -time.Second: "0:00",
+	} {
+		if got := FormatClock(d); got != want {
+			t.Errorf("FormatClock(%v) = %q, want %q", d, got, want)
+		}
+	}
+	for d, want := range map[time.Duration]string{
+		45 * time.Second: "45s", 6*time.Minute + 12*time.Second: "6m 12s", 5 * time.Minute: "5m 00s",
+		time.Hour + 5*time.Minute: "1h 05m",
+	} {
+		if got := FormatDuration(d); got != want {
+			t.Errorf("FormatDuration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
