@@ -50,15 +50,15 @@ func dueRun(f *Factory, opts *dueOptions) error {
 		return err
 	}
 	q, err := e.BuildQueue(now, review.QueueOptions{Filter: review.Filter{Decks: opts.Decks, Tag: opts.Tag},
-		NewLimit: -1, ReviewLimit: -1, Limit: opts.Limit})
+		NewLimit: -1, ReviewLimit: -1, Limit: opts.Limit, CountOnly: opts.Count})
 	if err != nil {
 		return err
 	}
 	if opts.Count {
 		if opts.JSON {
-			return f.writeJSON(map[string]int{"due": len(q.Cards), "new": q.New, "learning": q.Learning, "review": q.Review})
+			return f.writeJSON(map[string]int{"due": q.Total, "new": q.New, "learning": q.Learning, "review": q.Review})
 		}
-		fmt.Fprintln(f.IO.Out, len(q.Cards))
+		fmt.Fprintln(f.IO.Out, q.Total)
 		return nil
 	}
 	if opts.JSON {

@@ -1,8 +1,9 @@
 package review
 
 import (
+	"cmp"
 	"slices"
-	"sort"
+	"strings"
 	"time"
 
 	"recall/internal/sched"
@@ -17,19 +18,7 @@ type Filter struct {
 
 // Match reports whether c passes the filter.
 func (f Filter) Match(c *store.Card) bool {
-	if len(f.Decks) > 0 {
-		ok := false
-		for _, d := range f.Decks {
-			if c.Deck == d || len(c.Deck) > len(d)+2 && c.Deck[:len(d)+2] == d+"::" {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return f.Tag == "" || slices.Contains(c.Tags, f.Tag)
+	return f.matchDeck(c.Deck) && (f.Tag == "" || slices.Contains(c.Tags, f.Tag))
 }
 
 // QueueOptions shape today's queue.
@@ -39,6 +28,9 @@ type QueueOptions struct {
 	NewLimit, ReviewLimit int
 	// Limit caps the whole queue (0 = none).
 	Limit int
+	// CountOnly fills the counts and leaves Cards and Later empty, so that
+	// no card needs decoding (unless a tag filter needs it).
+	CountOnly bool
 }
 
 // Queue is today's work in session order.
@@ -47,14 +39,16 @@ type Queue struct {
 	// Later holds learning cards due later today; they join the session when
 	// due.
 	Later []*store.Card
-	// New, Learning and Review count the queue's cards by kind.
-	New, Learning, Review int
+	// Total is the number of cards in the queue (len(Cards) unless
+	// CountOnly); New, Learning and Review count them by kind.
+	Total, New, Learning, Review int
 }
 
 // BuildQueue collects what is due now within the daily limits: learning
 // cards when due, then reviews ordered by how far they have decayed (the
 // lowest retrievability first, so the most overdue relative to their
-// stability come first), with new cards spread among them.
+// stability come first), with new cards spread among them. It works on the
+// index entries and decodes only the cards it returns.
 func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	set := e.Settings()
 	day := set.Day(now)
@@ -79,124 +73,213 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 		}
 		return max(0, lim-used)
 	}
-	q := &Queue{}
-	var learning, reviews []*store.Card
-	reviewLeft := map[string]int{}
-	err = e.Store.DueBefore(dayEnd, func(c *store.Card) bool {
-		if !opt.Match(c) {
+	deckOK := func(name string) bool { return opt.Filter.matchDeck(name) }
+
+	var learning, later, reviews []store.Entry
+	err = e.Store.DueEntries(dayEnd, func(en store.Entry) bool {
+		if !deckOK(en.Deck) {
 			return true
 		}
-		if c.Sched.State == sched.Review {
-			n, ok := reviewLeft[c.Deck]
-			if !ok {
-				n = left("reviews_per_day", c.Deck, func(d store.DayCount) int { return d.Review }, opt.ReviewLimit)
-			}
-			if n <= 0 {
-				reviewLeft[c.Deck] = 0
-				return true
-			}
-			reviewLeft[c.Deck] = n - 1
-			reviews = append(reviews, c)
-			return true
-		}
-		if c.Available().After(now) {
-			q.Later = append(q.Later, c)
-		} else {
-			learning = append(learning, c)
+		switch {
+		case en.State == sched.Review:
+			reviews = append(reviews, en)
+		case en.Available.After(now):
+			later = append(later, en)
+		default:
+			learning = append(learning, en)
 		}
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
-	// A collection-wide review limit applies across decks too.
-	if opt.ReviewLimit < 0 {
-		total := left("reviews_per_day", "", func(d store.DayCount) int { return d.Review }, -1)
-		if len(reviews) > total {
-			sortByDecay(e, reviews, now)
-			reviews = reviews[:total]
+	var news []store.Entry
+	err = e.Store.NewEntries(func(en store.Entry) bool {
+		if deckOK(en.Deck) && !en.Buried.After(now) {
+			news = append(news, en)
 		}
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
-	sortByDecay(e, reviews, now)
-
-	var news []*store.Card
-	newLeft := map[string]int{}
-	totalNew := left("new_per_day", "", func(d store.DayCount) int { return d.New }, opt.NewLimit)
-	if totalNew > 0 {
-		err = e.Store.NewCards(now, func(c *store.Card) bool {
-			if !opt.Match(c) {
-				return true
-			}
-			n, ok := newLeft[c.Deck]
-			if !ok {
-				n = left("new_per_day", c.Deck, func(d store.DayCount) int { return d.New }, opt.NewLimit)
-			}
-			if n <= 0 {
-				newLeft[c.Deck] = 0
-				return true
-			}
-			newLeft[c.Deck] = n - 1
-			news = append(news, c)
-			return len(news) < totalNew
-		})
-		if err != nil {
+	// A tag filter needs the cards themselves.
+	var cards map[string]*store.Card
+	if opt.Tag != "" {
+		if cards, err = e.decode(learning, later, reviews, news); err != nil {
 			return nil, err
 		}
+		keep := func(es []store.Entry) []store.Entry {
+			out := es[:0]
+			for _, en := range es {
+				if c := cards[en.ID]; c != nil && opt.Match(c) {
+					out = append(out, en)
+				}
+			}
+			return out
+		}
+		learning, later, reviews, news = keep(learning), keep(later), keep(reviews), keep(news)
 	}
+
+	// Reviews: the most decayed first, within each deck's and the
+	// collection's limit.
+	// Only the order needs the sort; the counts do not depend on it.
+	if !opt.CountOnly {
+		reviews = e.byDecay(reviews, now)
+	}
+	reviews = limitPerDeck(reviews, func(deckName string) int {
+		return left("reviews_per_day", deckName, func(d store.DayCount) int { return d.Review }, opt.ReviewLimit)
+	})
+	if opt.ReviewLimit < 0 {
+		total := left("reviews_per_day", "", func(d store.DayCount) int { return d.Review }, -1)
+		reviews = reviews[:min(len(reviews), total)]
+	}
+	// New cards in their added order, one per note, none whose note is
+	// already in today's queue.
 	if e.Config.Bool("bury_siblings", nil) {
-		news = dropSiblings(append(slices.Clone(learning), reviews...), news)
+		seen := map[uint64]bool{}
+		for _, en := range learning {
+			seen[en.Note] = true
+		}
+		for _, en := range reviews {
+			seen[en.Note] = true
+		}
+		out := news[:0]
+		for _, en := range news {
+			if !seen[en.Note] {
+				seen[en.Note] = true
+				out = append(out, en)
+			}
+		}
+		news = out
 	}
-	q.Cards = append(q.Cards, learning...)
-	q.Cards = append(q.Cards, mix(reviews, news, e.Config.Get("new_spread", nil))...)
-	if opt.Limit > 0 && len(q.Cards) > opt.Limit {
-		q.Cards = q.Cards[:opt.Limit]
+	news = limitPerDeck(news, func(deckName string) int {
+		return left("new_per_day", deckName, func(d store.DayCount) int { return d.New }, opt.NewLimit)
+	})
+	totalNew := left("new_per_day", "", func(d store.DayCount) int { return d.New }, opt.NewLimit)
+	news = news[:min(len(news), totalNew)]
+
+	order := append(append([]store.Entry(nil), learning...), mix(reviews, news, e.Config.Get("new_spread", nil))...)
+	if opt.Limit > 0 && len(order) > opt.Limit {
+		order = order[:opt.Limit]
 	}
-	for _, c := range q.Cards {
-		q.count(c, 1)
+	q := &Queue{Total: len(order)}
+	for _, en := range order {
+		switch en.State {
+		case sched.New:
+			q.New++
+		case sched.Review:
+			q.Review++
+		default:
+			q.Learning++
+		}
+	}
+	if opt.CountOnly {
+		return q, nil
+	}
+	if q.Cards, err = e.cardsOf(order, cards); err != nil {
+		return nil, err
+	}
+	if q.Later, err = e.cardsOf(later, cards); err != nil {
+		return nil, err
 	}
 	return q, nil
 }
 
-func (q *Queue) count(c *store.Card, d int) {
-	switch c.Sched.State {
-	case sched.New:
-		q.New += d
-	case sched.Review:
-		q.Review += d
-	default:
-		q.Learning += d
+func (f Filter) matchDeck(name string) bool {
+	if len(f.Decks) == 0 {
+		return true
 	}
-}
-
-func sortByDecay(e *Engine, cs []*store.Card, now time.Time) {
-	r := make(map[string]float64, len(cs))
-	for _, c := range cs {
-		r[c.ID] = e.Retrievability(c, now)
-	}
-	sort.SliceStable(cs, func(i, j int) bool { return r[cs[i].ID] < r[cs[j].ID] })
-}
-
-// dropSiblings removes new cards whose note already has a card in the
-// queue, and keeps one new card per note.
-func dropSiblings(queued, news []*store.Card) []*store.Card {
-	seen := map[string]bool{}
-	for _, c := range queued {
-		seen[c.NoteKey()] = true
-	}
-	out := news[:0:0]
-	for _, c := range news {
-		k := c.NoteKey()
-		if seen[k] {
-			continue
+	for _, d := range f.Decks {
+		if name == d || strings.HasPrefix(name, d+"::") {
+			return true
 		}
-		seen[k] = true
-		out = append(out, c)
+	}
+	return false
+}
+
+// byDecay orders entries by retrievability now, lowest first (stable).
+func (e *Engine) byDecay(es []store.Entry, now time.Time) []store.Entry {
+	type ranked struct {
+		r float64
+		i int
+	}
+	rs := make([]ranked, len(es))
+	for i, en := range es {
+		rs[i] = ranked{e.entryRetrievability(en, now), i}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int { return cmp.Compare(a.r, b.r) })
+	out := make([]store.Entry, len(es))
+	for i, x := range rs {
+		out[i] = es[x.i]
 	}
 	return out
 }
 
+func (e *Engine) entryRetrievability(en store.Entry, now time.Time) float64 {
+	s, err := e.Scheduler(en.Deck)
+	if err != nil {
+		return 0
+	}
+	return s.Retrievability(sched.Card{State: en.State, Stability: en.Stability, LastReview: en.LastReview}, now)
+}
+
+// limitPerDeck keeps, in order, at most limit(deck) entries of each deck.
+func limitPerDeck(es []store.Entry, limit func(string) int) []store.Entry {
+	left := map[string]int{}
+	out := es[:0]
+	for _, en := range es {
+		n, ok := left[en.Deck]
+		if !ok {
+			n = limit(en.Deck)
+		}
+		if n > 0 {
+			out = append(out, en)
+			n--
+		}
+		left[en.Deck] = n
+	}
+	return out
+}
+
+func (e *Engine) decode(lists ...[]store.Entry) (map[string]*store.Card, error) {
+	var ids []string
+	for _, l := range lists {
+		for _, en := range l {
+			ids = append(ids, en.ID)
+		}
+	}
+	cs, err := e.Store.CardsByID(ids)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]*store.Card, len(cs))
+	for _, c := range cs {
+		m[c.ID] = c
+	}
+	return m, nil
+}
+
+// cardsOf returns the cards of es in order, from known when decoded already.
+func (e *Engine) cardsOf(es []store.Entry, known map[string]*store.Card) ([]*store.Card, error) {
+	if known == nil {
+		ids := make([]string, len(es))
+		for i, en := range es {
+			ids[i] = en.ID
+		}
+		return e.Store.CardsByID(ids)
+	}
+	out := make([]*store.Card, 0, len(es))
+	for _, en := range es {
+		if c := known[en.ID]; c != nil {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
 // mix places new cards among reviews: evenly spread, or all first or last.
-func mix(reviews, news []*store.Card, spread string) []*store.Card {
+func mix(reviews, news []store.Entry, spread string) []store.Entry {
 	switch {
 	case len(news) == 0:
 		return reviews
@@ -207,7 +290,7 @@ func mix(reviews, news []*store.Card, spread string) []*store.Card {
 	case spread == "last":
 		return append(slices.Clone(reviews), news...)
 	}
-	out := make([]*store.Card, 0, len(reviews)+len(news))
+	out := make([]store.Entry, 0, len(reviews)+len(news))
 	every := float64(len(reviews)+len(news)) / float64(len(news))
 	ni, ri := 0, 0
 	for i := 0; ri < len(reviews) || ni < len(news); i++ {

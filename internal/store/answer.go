@@ -221,19 +221,21 @@ func (s *Store) EachReview(fn func(Review) error) error {
 	})
 }
 
-// ReviewsSince calls fn for log entries at or after t, newest first, until
-// fn returns false. The log is in answer order, which is time order unless
-// answers were given with a clock set back (--now).
+// ReviewsSince calls fn for log entries at or after t, newest first in log
+// order, until fn returns false. Imported histories and answers given with
+// the clock set back (--now) put older entries after newer ones, so the
+// whole log is read rather than stopping at the first older entry.
 func (s *Store) ReviewsSince(t time.Time, fn func(Review) bool) error {
+	limit := t.UnixMilli()
 	return s.view(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(bucketReviews).Cursor()
 		for k, v := cur.Last(); k != nil; k, v = cur.Prev() {
+			if reviewMillis(v) < limit {
+				continue // skip without decoding the rest of the record
+			}
 			r, err := decodeReview(beUint(k), v)
 			if err != nil {
 				return damaged("review", k, err)
-			}
-			if r.Time.Before(t) {
-				return nil
 			}
 			if !fn(r) {
 				return nil
@@ -241,6 +243,21 @@ func (s *Store) ReviewsSince(t time.Time, fn func(Review) bool) error {
 		}
 		return nil
 	})
+}
+
+// reviewMillis reads only the time of a review record; an unreadable one
+// gives the largest time, so the caller decodes it and reports the damage.
+func reviewMillis(v []byte) int64 {
+	d := dec{b: v}
+	if d.byte() > reviewVersion {
+		return 1<<63 - 1
+	}
+	d.u()
+	ms := d.i()
+	if d.err != nil {
+		return 1<<63 - 1
+	}
+	return ms
 }
 
 // CardReviews returns the log entries of one card in order.

@@ -11,32 +11,6 @@ import (
 	"recall/internal/sched"
 )
 
-// indexKey is the card's key in the due or new index, or nil when the card
-// belongs in neither (suspended).
-func indexKey(c *Card) (bucket, key []byte) {
-	if c.Suspended {
-		return nil, nil
-	}
-	if c.Sched.State == sched.New {
-		return bucketNew, append(be64(c.Num), c.ID...)
-	}
-	return bucketDue, append(be64(uint64(c.Available().UnixMilli())), c.ID...)
-}
-
-func unindex(tx *bolt.Tx, c *Card) error {
-	if b, k := indexKey(c); b != nil {
-		return tx.Bucket(b).Delete(k)
-	}
-	return nil
-}
-
-func index(tx *bolt.Tx, c *Card) error {
-	if b, k := indexKey(c); b != nil {
-		return tx.Bucket(b).Put(k, nil)
-	}
-	return nil
-}
-
 func getCard(tx *bolt.Tx, id string) (*Card, error) {
 	v := tx.Bucket(bucketCards).Get([]byte(id))
 	if v == nil {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -19,7 +20,7 @@ type CheckReport struct {
 // backup is made first).
 func (s *Store) Check(repair bool) (*CheckReport, error) {
 	rep := &CheckReport{}
-	want := map[string]bool{}
+	want := map[string][]byte{}
 	err := s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			rep.Problems = append(rep.Problems, "file: "+err.Error())
@@ -32,22 +33,23 @@ func (s *Store) Check(repair bool) (*CheckReport, error) {
 				return nil
 			}
 			if b, key := indexKey(c); b != nil {
-				want[string(b)+"\x00"+string(key)] = true
+				want[string(b)+"\x00"+string(key)] = indexValue(c)
 			}
 			return nil
 		}); err != nil {
 			return err
 		}
 		for _, b := range [][]byte{bucketDue, bucketNew} {
-			seen := 0
-			if err := tx.Bucket(b).ForEach(func(k, _ []byte) error {
+			if err := tx.Bucket(b).ForEach(func(k, v []byte) error {
 				id := string(b) + "\x00" + string(k)
-				if !want[id] {
+				wv, ok := want[id]
+				switch {
+				case !ok:
 					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry for %s matches no card", b, k[8:]))
-				} else {
-					seen++
-					delete(want, id)
+				case !bytes.Equal(wv, v):
+					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry for %s is out of date", b, k[8:]))
 				}
+				delete(want, id)
 				return nil
 			}); err != nil {
 				return err
@@ -70,23 +72,7 @@ func (s *Store) Check(repair bool) (*CheckReport, error) {
 	if _, err := s.Backup("repair"); err != nil {
 		return rep, err
 	}
-	err = s.update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketDue, bucketNew} {
-			if err := tx.DeleteBucket(b); err != nil {
-				return err
-			}
-			if _, err := tx.CreateBucket(b); err != nil {
-				return err
-			}
-		}
-		return tx.Bucket(bucketCards).ForEach(func(k, v []byte) error {
-			c, err := decodeCard(string(k), v)
-			if err != nil {
-				return nil // unreadable cards stay as they are, reported above
-			}
-			return index(tx, c)
-		})
-	})
+	err = s.update(rebuildIndexes)
 	rep.Repaired = err == nil
 	return rep, err
 }

@@ -6,10 +6,11 @@ import (
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion is the schema this recall writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migration upgrades a collection from version From to From+1 inside one
 // write transaction. New migrations are appended; they never change.
@@ -30,6 +31,26 @@ var migrations = []migration{
 		}
 		return nil
 	}},
+	{From: 1, Name: "index values carry queue fields", Run: rebuildIndexes},
+}
+
+// rebuildIndexes recreates the due and new indexes from the cards.
+func rebuildIndexes(tx *bolt.Tx) error {
+	for _, b := range [][]byte{bucketDue, bucketNew} {
+		if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, bolterrors.ErrBucketNotFound) {
+			return err
+		}
+		if _, err := tx.CreateBucket(b); err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bucketCards).ForEach(func(k, v []byte) error {
+		c, err := decodeCard(string(k), v)
+		if err != nil {
+			return nil // left for `recall doctor` to report
+		}
+		return index(tx, c)
+	})
 }
 
 var errNeedsMigration = errors.New("collection needs a schema upgrade")

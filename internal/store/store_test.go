@@ -369,3 +369,56 @@ func TestCheckFindsAndRepairsBrokenIndex(t *testing.T) {
 		t.Errorf("after repair: %v", rep.Problems)
 	}
 }
+
+// TestOpenMigratesVersion1AfterBackup writes a collection as schema 1 kept
+// it (index entries without values) and checks that opening it upgrades the
+// schema, rebuilds the indexes and keeps a backup of the old file.
+func TestOpenMigratesVersion1AfterBackup(t *testing.T) {
+	st := openTemp(t)
+	c := basic("D", "q", "a")
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0})
+	st.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketNew)
+		k, _ := b.Cursor().First()
+		if err := b.Put(append([]byte(nil), k...), nil); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, be64(1))
+	})
+	path := st.Path()
+	st.Close()
+	st2, err := Open(path, Options{Now: func() time.Time { return t0 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	rep, err := st2.Check(false)
+	if err != nil || len(rep.Problems) != 0 {
+		t.Fatalf("after migration: %v %v", rep.Problems, err)
+	}
+	var got []Entry
+	st2.NewEntries(func(e Entry) bool { got = append(got, e); return true })
+	if len(got) != 1 || got[0].ID != c.ID || got[0].Deck != "D" {
+		t.Fatalf("new index after migration: %+v", got)
+	}
+	if b, _ := st2.Backups(); len(b) != 1 || !strings.Contains(b[0], "migrate") {
+		t.Errorf("backups %v, want one made before migrating", b)
+	}
+}
+
+func TestIndexEntryCarriesQueueFields(t *testing.T) {
+	st := openTemp(t)
+	c := basic("Deck A", "q", "a")
+	st.Upsert([]DeckInfo{{Name: "Deck A"}}, []deck.Card{c}, UpsertOptions{Now: t0})
+	answer(t, st, c.ID, sched.Good, t0)
+	var got []Entry
+	st.DueEntries(t0.Add(10*24*time.Hour), func(e Entry) bool { got = append(got, e); return true })
+	if len(got) != 1 {
+		t.Fatalf("entries %+v", got)
+	}
+	e := got[0]
+	if e.ID != c.ID || e.State != sched.Review || e.Deck != "Deck A" || !e.LastReview.Equal(t0) ||
+		!e.Available.Equal(t0.Add(72*time.Hour)) {
+		t.Errorf("entry %+v", e)
+	}
+}

@@ -374,8 +374,8 @@ func putCards(tx *bolt.Tx, olds, cards []*Card) error {
 		return nil
 	}
 	type entry struct {
-		bucket, key []byte
-		del         bool
+		bucket, key, value []byte
+		del                bool
 	}
 	var idx []entry
 	for _, o := range olds {
@@ -383,12 +383,12 @@ func putCards(tx *bolt.Tx, olds, cards []*Card) error {
 			continue
 		}
 		if b, k := indexKey(o); b != nil {
-			idx = append(idx, entry{b, k, true})
+			idx = append(idx, entry{b, k, nil, true})
 		}
 	}
 	for _, c := range cards {
 		if b, k := indexKey(c); b != nil {
-			idx = append(idx, entry{b, k, false})
+			idx = append(idx, entry{b, k, indexValue(c), false})
 		}
 	}
 	sort.SliceStable(idx, func(i, j int) bool {
@@ -418,7 +418,7 @@ func putCards(tx *bolt.Tx, olds, cards []*Card) error {
 			if del {
 				err = b.Delete(e.key)
 			} else {
-				err = b.Put(e.key, nil)
+				err = b.Put(e.key, e.value)
 			}
 			if err != nil {
 				return err

@@ -65,27 +65,29 @@ func run(n, nrev int, out, tsv, nowFlag string) error {
 		return err
 	}
 	defer st.Close()
-	// Reviewed cards get ten reviews each, a day or more apart, ending
-	// before now; the rest stay new.
-	per := 10
-	reviewed := min(n, nrev/per)
+	// Each card is reviewed when due, as a daily user would, from a start
+	// in the past until its next due date lies after now (or the review
+	// budget is spent), so due dates spread over the future like a real
+	// collection's. About one answer in ten is Again.
+	s, err := sched.NewScheduler(sched.DefaultSettings())
+	if err != nil {
+		return err
+	}
 	var hist []store.HistoryReview
-	start := now.AddDate(0, 0, -400)
-	for i := 0; i < reviewed; i++ {
-		t := start.Add(time.Duration(rng.IntN(86400)) * time.Second)
-		for k := 0; k < per; k++ {
+	for i := 0; i < n && len(hist) < nrev; i++ {
+		t := now.AddDate(0, 0, -rng.IntN(730)).Add(-time.Duration(rng.IntN(86400)) * time.Second)
+		var c sched.Card
+		for len(hist) < nrev && t.Before(now) {
 			r := sched.Good
 			if rng.IntN(10) == 0 {
 				r = sched.Again
 			}
 			hist = append(hist, store.HistoryReview{CardID: cs[i].ID, Time: t, Rating: r, Duration: 8 * time.Second})
-			t = t.Add(time.Duration(1+rng.IntN(30)) * 24 * time.Hour)
+			c = s.Next(c, r, t, sched.FuzzSeed(cs[i].ID, c.Reps))
+			t = c.Due
 		}
 	}
-	s, err := sched.NewScheduler(sched.DefaultSettings())
-	if err != nil {
-		return err
-	}
+	start := now.AddDate(0, 0, -730)
 	var infos []store.DeckInfo
 	for d := 0; d < 10; d++ {
 		infos = append(infos, store.DeckInfo{Name: fmt.Sprintf("Deck %d", d)})
