@@ -66,3 +66,21 @@ func FuzzAnkiText(f *testing.F) {
 		checkResult(t, res, text)
 	})
 }
+
+func FuzzHTMLToText(f *testing.F) {
+	for _, s := range []string{"<b>x</b>", "<i></b>", "<li>a<br>b", "<img src=x>", "&nbsp;&#x27;", "<style>x", "[sound:a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := htmlToText(s)
+		if !utf8.ValidString(s) {
+			return
+		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 out of valid input: %q", out)
+		}
+		ankiClozeFor(out, 1)
+		stripHTMLMedia(s)
+		mediaRefs(s)
+	})
+}

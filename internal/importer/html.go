@@ -21,13 +21,17 @@ func htmlToText(s string) string {
 	var out strings.Builder
 	out.Grow(len(s))
 	skip := 0 // depth inside <style>/<script>
-	var emph []int
+	var emph []emphOpen
 	z := html.NewTokenizer(strings.NewReader(s))
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return strings.TrimSpace(soundToAudio(out.String()))
+			s := out.String()
+			for i := len(emph) - 1; i >= 0; i-- { // markers never closed
+				s = s[:emph[i].pos] + s[emph[i].pos+len(emph[i].mark):]
+			}
+			return strings.TrimSpace(soundToAudio(s))
 		case html.TextToken:
 			if skip > 0 {
 				continue
@@ -59,7 +63,7 @@ func htmlToText(s string) string {
 					out.WriteString(" | ")
 				}
 			case "b", "strong", "i", "em":
-				emph = append(emph, out.Len())
+				emph = append(emph, emphOpen{out.Len(), emphMark(tag)})
 				out.WriteString(emphMark(tag))
 			case "img":
 				if src := attr(z, hasAttr, "src"); src != "" {
@@ -91,14 +95,22 @@ func emphMark(tag string) string {
 	return "*"
 }
 
+// emphOpen is an emphasis marker written for an open <b> or <i>.
+type emphOpen struct {
+	pos  int
+	mark string
+}
+
 // closeEmph writes the closing marker, keeping trailing spaces outside it and
-// dropping the pair when nothing was emphasised.
-func closeEmph(out *strings.Builder, stack *[]int, mark string) {
-	if len(*stack) == 0 {
+// dropping the pair when nothing was emphasised. A closing tag that does not
+// match the innermost open one (badly nested HTML) is ignored.
+func closeEmph(out *strings.Builder, stack *[]emphOpen, mark string) {
+	n := len(*stack)
+	if n == 0 || (*stack)[n-1].mark != mark {
 		return
 	}
-	open := (*stack)[len(*stack)-1]
-	*stack = (*stack)[:len(*stack)-1]
+	open := (*stack)[n-1].pos
+	*stack = (*stack)[:n-1]
 	s := out.String()
 	inner := s[open+len(mark):]
 	if strings.TrimSpace(inner) == "" {

@@ -89,3 +89,17 @@ func TestAnkiClozeFor(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLToTextSurvivesBadNesting(t *testing.T) {
+	for in, want := range map[string]string{
+		"<i></b>x":         "x",
+		"<b><i>a</b></i>b": "*a*b",
+		"</b></i>plain":    "plain",
+		"<b>unclosed":      "unclosed",
+		"<i><b>ok</b></i>": "***ok***",
+	} {
+		if got := htmlToText(in); got != want {
+			t.Errorf("htmlToText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
