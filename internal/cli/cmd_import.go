@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -142,7 +143,15 @@ func unescape(s string) string {
 	return string(r)
 }
 
+// importMemoryLimit is a soft heap limit for imports: a 100,000-row file
+// builds every card and the whole write transaction in memory, and the
+// default GC pacing lets the heap double on top of that.
+const importMemoryLimit = 128 << 20
+
 func importRun(f *Factory, opts *importOptions) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	}
 	e, err := f.Engine(false)
 	if err != nil {
 		return err
