@@ -131,9 +131,11 @@ func ankiCard(nt *ankiNotetype, fields []string, ord int, tags, deckName string)
 		return htmlToText(fields[i])
 	}
 	switch {
+	case ord < 0:
+		return c, fmt.Sprintf("card ordinal %d is invalid", ord)
 	case nt.cloze:
 		n := ord + 1
-		text := htmlToText(fields[min(s.clozeField, len(fields)-1)])
+		text := field(s.clozeField)
 		c.Type, c.Ord, c.Front = deck.Cloze, n, ankiClozeFor(text, n)
 		var extra []string
 		for _, i := range s.extraFields {

@@ -85,3 +85,16 @@ func TestAnkiCardIDKeepsTheGUID(t *testing.T) {
 		t.Error("GUIDs differing in case collide")
 	}
 }
+
+func TestAnkiCardToleratesDamagedNotes(t *testing.T) {
+	empty := &ankiNotetype{cloze: true}
+	empty.classify()
+	if _, msg := ankiCard(empty, nil, 0, "", "D"); msg != "empty front" {
+		t.Errorf("cloze type without fields: %q", msg)
+	}
+	basic := &ankiNotetype{fields: []string{"Front", "Back"}, templates: []ankiTemplate{{qfmt: "{{Front}}", afmt: "{{Back}}"}}}
+	basic.classify()
+	if _, msg := ankiCard(basic, []string{"q", "a"}, -1, "", "D"); !strings.Contains(msg, "invalid") {
+		t.Errorf("negative ordinal: %q", msg)
+	}
+}
