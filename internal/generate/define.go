@@ -65,7 +65,7 @@ func (g *generator) definition(s string, prev *span, psg passage, sec section) {
 		return
 	}
 	t := g.termCase(term)
-	if ws := strings.Fields(term); len(ws) <= 3 && ws[0] == "The" {
+	if ws := strings.Fields(term); len(ws) <= 3 && ws[0] == "The" && !isCapitalized(ws[1]) {
 		// "The zero value is ..." after "A Buffer is ...": whose zero value?
 		owner := ""
 		if prev != nil {
@@ -92,6 +92,9 @@ func (g *generator) definition(s string, prev *span, psg passage, sec section) {
 func findDefinition(s string) (term, ans string, cop copula, ctx string, ok bool) {
 	s = strings.TrimSpace(s)
 	if strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return "", "", cop, "", false
+	}
+	if !strings.Contains(s, " is ") && !strings.Contains(s, " are ") && !strings.Contains(s, " was ") && !strings.Contains(s, " were ") && !hasOpenCopula(s) {
 		return "", "", cop, "", false
 	}
 	if m := reLeadIn.FindStringSubmatch(s); m != nil {
@@ -192,6 +195,17 @@ func namesAThing(term string) bool {
 	return false
 }
 
+// hasOpenCopula reports whether s contains one of the defining verbs
+// other than is/are/was/were.
+func hasOpenCopula(s string) bool {
+	for _, c := range copulas {
+		if c.open && strings.Contains(s, c.verb) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropAsides removes bracketed and comma-enclosed asides from a subject:
 // "The new production force, characterized by innovation, " → "The new
 // production force".
@@ -264,10 +278,24 @@ func (g *generator) termCase(term string) string {
 	if len(ws) > 1 && isCapitalized(ws[1]) && !stopWords[strings.ToLower(ws[0])] {
 		return term
 	}
-	if len(ws) == 1 && !stopWords[strings.ToLower(ws[0])] && g.stats.capInside[strings.ToLower(ws[0])] > 0 {
+	if len(ws) == 1 && !stopWords[strings.ToLower(ws[0])] && g.stats.lowerInside[strings.ToLower(ws[0])] == 0 && !commonNounShape(ws[0]) {
+		// "Saturn is ...": a capitalised word never written in lower case
+		// is most likely a name.
 		return term
 	}
 	return lowerFirstWord(term)
+}
+
+// commonNounShape reports words whose ending marks a common noun:
+// "latency", "recursion", "happiness".
+func commonNounShape(w string) bool {
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"ency", "ancy", "tion", "sion", "ity", "ness", "ment", "ing", "ism", "ance", "ence", "ology", "ics", "ure", "ship", "hood"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerFirstWord(s string) string {
@@ -315,6 +343,9 @@ var reAcronym = regexp.MustCompile(`((?:[A-Z][\w-]*[ ](?:(?:of|the|and|for|on|in
 // acronyms makes "What does CEWC stand for?" from "Central Economic Work
 // Conference (CEWC)" when the letters match the words' initials.
 func (g *generator) acronyms(s string, psg passage, sec section) {
+	if !strings.Contains(s, "(") {
+		return
+	}
 	for _, m := range reAcronym.FindAllStringSubmatch(s, -1) {
 		full, acr := strings.TrimSpace(m[1]), m[2]
 		full = matchInitials(full, strings.TrimSuffix(acr, "s"))

@@ -10,8 +10,8 @@ const monthNames = `January|February|March|April|May|June|July|August|September|
 var (
 	// "September 2023", "4 July 1776", "July 4, 1776", "May 2024".
 	reDate = regexp.MustCompile(`\b(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:` + monthNames + `),? \d{3,4}|(?:` + monthNames + `) \d{1,2}(?:st|nd|rd|th)?(?:,? \d{3,4})?|(?:` + monthNames + `),? \d{3,4}|\d{4}-\d{2}-\d{2})\b`)
-	// Years and decades: "in 2024", "the 1990s", "1500 BC".
-	reYear = regexp.MustCompile(`\b(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})s?(?: (?:BC|BCE|AD|CE)\b)?`)
+	// Years and decades: "in 2024", "the 1990s", "3000 BC".
+	reYear = regexp.MustCompile(`\b(?:(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})s?(?: (?:BC|BCE|AD|CE)\b)?|\d{1,4} (?:BC|BCE|AD|CE)\b)`)
 	// Quantities: "3.5 million", "40%", "$12 billion", "1,280 metres".
 	reQuantity = regexp.MustCompile(`(?:[$€£¥]\s?)?\b\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|(?: (?:million|billion|trillion|thousand|hundred))+|(?:\s?(?:km|kilometres|kilometers|miles|metres|meters|m|cm|mm|nm|kg|g|mg|tonnes|tons|lb|pounds|ounces|litres|liters|ml|feet|ft|inches|°C|°F|degrees|years|months|weeks|days|hours|minutes|seconds|ms|µs|ns|KB|MB|GB|TB|kB|KiB|MiB|GiB|TiB|bytes|bits|Hz|kHz|MHz|GHz|W|kW|MW|GW|V|volts|watts|calories|kcal|people|inhabitants|residents|employees|members|species|countries|languages|times)\b))`)
 	// Bare numbers and versions: "Go 1.22", "512".
@@ -29,6 +29,9 @@ var reIdent = regexp.MustCompile(`(?:\b[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za
 // identSpans finds identifiers named in prose.
 func identSpans(s string) []cspan {
 	var out []cspan
+	if !mayHoldIdent(s) {
+		return nil
+	}
 	for _, m := range reIdent.FindAllStringIndex(s, -1) {
 		start := m[0]
 		for start < m[1] && s[start] == ' ' {
@@ -43,11 +46,61 @@ func identSpans(s string) []cspan {
 	return out
 }
 
+// mayHoldIdent is a quick test before reIdent: a dot or underscore inside a
+// word, "()", a word starting with a dash, or a capital inside a word.
+func mayHoldIdent(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		c, next, prev := s[i], s[i+1], s[i-1]
+		switch {
+		case c == '.' && isLetterByte(next) && isLetterByte(prev), c == '_',
+			c == '(' && next == ')',
+			c == '-' && prev == ' ' && (isLetterByte(next) || next == '-'),
+			c >= 'A' && c <= 'Z' && prev >= 'a' && prev <= 'z':
+			return true
+		}
+	}
+	return false
+}
+
+// hasInnerCapital reports a word with a capital after a lower-case letter
+// ("maxRetries").
+func hasInnerCapital(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHoldMonth is a quick test before reDate: a month's abbreviation or an
+// ISO date's dash between digits.
+func mayHoldMonth(s string) bool {
+	for _, m := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '-' && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool { return strings.IndexAny(s, "0123456789") >= 0 }
+
 // dateSpans finds dates and years.
 func dateSpans(s string) []cspan {
 	var out []cspan
-	for _, m := range reDate.FindAllStringIndex(s, -1) {
-		out = append(out, cspan{start: m[0], end: m[1], kind: "date", score: 6})
+	if !hasDigit(s) {
+		return nil
+	}
+	if mayHoldMonth(s) {
+		for _, m := range reDate.FindAllStringIndex(s, -1) {
+			out = append(out, cspan{start: m[0], end: m[1], kind: "date", score: 6})
+		}
 	}
 	for _, m := range reYear.FindAllStringIndex(s, -1) {
 		c := cspan{start: m[0], end: m[1], kind: "date", score: 5.5}
@@ -88,6 +141,9 @@ func nextWord(s string, off int) string {
 // ("2 steps") are not worth a card.
 func numberSpans(s string, taken []cspan) []cspan {
 	var out []cspan
+	if !hasDigit(s) {
+		return nil
+	}
 	for _, m := range reQuantity.FindAllStringIndex(s, -1) {
 		c := cspan{start: m[0], end: m[1], kind: "number", score: 5}
 		if !overlapsAny(taken, c) {
@@ -127,6 +183,9 @@ func overlapsAny(list []cspan, c cspan) bool {
 // deletion.
 func quotedSpans(s string) []cspan {
 	var out []cspan
+	if strings.Count(s, `"`) < 2 {
+		return nil
+	}
 	for _, m := range reQuoted.FindAllStringSubmatchIndex(s, -1) {
 		inner := s[m[2]:m[3]]
 		if n := wordCount(inner); n == 0 || n > 6 || strings.TrimSpace(inner) != inner {
@@ -141,6 +200,10 @@ func quotedSpans(s string) []cspan {
 // to the end of the clause: the examples a learner should be able to name.
 func exampleSpans(s string) []cspan {
 	var out []cspan
+	if !strings.Contains(s, "such as") && !strings.Contains(s, "includ") && !strings.Contains(s, "ly ") &&
+		!strings.Contains(s, "e.g.") && !strings.Contains(s, "for ") && !strings.Contains(s, "namely") {
+		return nil
+	}
 	for _, m := range reExamples.FindAllStringIndex(s, -1) {
 		start := m[1]
 		rest := s[start:]

@@ -14,6 +14,9 @@ var reMarkup = regexp.MustCompile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>|\\*
 
 // hasMarkup reports markup left in card text.
 func hasMarkup(s string) bool {
+	if !strings.ContainsAny(s, "<*_`]![") {
+		return false
+	}
 	return reMarkup.MatchString(deck.StripCloze(s))
 }
 
@@ -123,6 +126,10 @@ func applyTypes(cs []*cand, types []deck.Type) []*cand {
 	return out
 }
 
+// maxCompare bounds how many earlier cards with the same answer a card is
+// compared with.
+const maxCompare = 12
+
 // dedupe drops near-duplicate cards, keeping the better one of each pair:
 // same question; same answer to a similar question; a cloze that asks
 // what a card from the same passage already asks.
@@ -156,12 +163,13 @@ func dedupe(cs []*cand) []*cand {
 		}
 		byFront[fk] = c
 		ak := deck.Normalize(c.answer)
-		fw := contentWords(deck.StripCloze(c.front))
-		for _, o := range byAnswer[ak] {
-			if o.dead || len(byAnswer[ak]) > 50 {
-				continue
-			}
-			if jaccard(fw, contentWords(deck.StripCloze(o.front))) >= 0.6 {
+		c.frontWords = sortedSet(contentWords(deck.StripCloze(c.front)))
+		// Compare with the latest few cards of the same answer only: near
+		// duplicates sit close together, and a common answer ("1990")
+		// must not make this quadratic.
+		same := byAnswer[ak]
+		for _, o := range same[max(0, len(same)-maxCompare):] {
+			if !o.dead && jaccardSorted(c.frontWords, o.frontWords) >= 0.6 {
 				kill(o, c)
 			}
 		}
@@ -189,6 +197,39 @@ func dedupe(cs []*cand) []*cand {
 		}
 	}
 	return out
+}
+
+// sortedSet sorts ws and drops repeats, in place.
+func sortedSet(ws []string) []string {
+	sort.Strings(ws)
+	out := ws[:0]
+	for i, w := range ws {
+		if i == 0 || w != ws[i-1] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// jaccardSorted is the Jaccard similarity of two sorted sets.
+func jaccardSorted(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
 // samePassageDuplicate reports two cards from one passage that ask the

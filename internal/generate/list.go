@@ -92,6 +92,10 @@ func (g *generator) itemClozes(name string, items []string, psg passage, sec sec
 	}
 }
 
+// maxListDepth bounds how deep nested lists are read; deeper ones are
+// outlines of outlines, and reading them would cost quadratic time.
+const maxListDepth = 6
+
 // reItemTerm splits "Term: description" or "Term - description" items.
 var reItemTerm = regexp.MustCompile(`^([^:]{1,60}?)(?:: | - )(.+)$`)
 
@@ -137,7 +141,7 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 		if n+1 < len(tops) {
 			end = tops[n+1]
 		}
-		if k+1 < end {
+		if k+1 < end && level < maxListDepth {
 			g.listWithIntro(k+1, end, strings.TrimRight(g.blocks[k].s, ":"), sec, stack)
 		}
 	}
@@ -170,11 +174,11 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 			short = false
 		}
 	}
-	psg := g.blockPassage(i, j)
-	if intro != "" && i > 0 && g.blocks[i-1].kind == kPara {
-		psg = g.blockPassage(i-1, j)
-	}
 	if short && len(names) >= 2 && len(names) <= maxItems {
+		psg := g.blockPassage(i, j)
+		if intro != "" && i > 0 && g.blocks[i-1].kind == kPara {
+			psg = g.blockPassage(i-1, j)
+		}
 		noun, front := listQuestion(intro, sec, subject, len(names), ordered)
 		if front != "" {
 			ans := strings.Join(names, "\n")

@@ -40,11 +40,19 @@ func (g *generator) paragraph(i int, sec section, stack []section) {
 	}
 	// A quotation is someone's words, not a fact to fill in.
 	opt.quoted = i+1 < len(g.blocks) && g.blocks[i+1].kind == kAttrib || b.kind == kQuote
+	// A paragraph opening with "It ..." continues the one before.
 	var prev *span
+	opt.prevKey = [2]int{-1, -1}
+	if i > 0 && g.blocks[i-1].kind == kPara && len(g.sents[i-1]) > 0 && (b.kind == kPara || b.kind == kItem) {
+		last := len(g.sents[i-1]) - 1
+		prev = &g.sents[i-1][last]
+		opt.prevKey = [2]int{i - 1, last}
+	}
 	for si := range g.sents[i] {
 		sp := g.sents[i][si]
 		g.sentence(i, si, sp, prev, opt, sec, stack)
 		prev = &g.sents[i][si]
+		opt.prevKey = [2]int{i, si}
 	}
 }
 
@@ -53,6 +61,8 @@ type sentOpts struct {
 	label  string // the block's label ("Background"), if any
 	lead   string // the term a definition block defines, as cloze context
 	quoted bool   // the block is a quotation
+	// prevKey locates the sentence before (block, sentence), or -1s.
+	prevKey [2]int
 }
 
 // countWords open a clause that announces how many items follow.
@@ -186,7 +196,7 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 	if len(chosen) == 0 {
 		return
 	}
-	text, shift, cut := g.resolveSubject(i, si, s, prev)
+	text, shift, cut := g.resolveSubject(opt.prevKey, s, prev)
 	prefix := g.contextPrefix(text, label, sec, stack)
 	if opt.lead != "" {
 		prefix = opt.lead + ": "
@@ -272,8 +282,8 @@ func isWordByte(c byte) bool { return isLetterByte(c) || isDigit(c) || c >= 0x80
 // sentence before began with, so that "It also plans to foster ..." says
 // who. It returns the text, how far offsets after the pronoun moved and the
 // end of the pronoun (deletions before it are dropped).
-func (g *generator) resolveSubject(i, si int, s string, prev *span) (string, int, int) {
-	if prev == nil || si == 0 {
+func (g *generator) resolveSubject(prevKey [2]int, s string, prev *span) (string, int, int) {
+	if prev == nil || prevKey[0] < 0 {
 		return s, 0, 0
 	}
 	var pron string
@@ -285,7 +295,7 @@ func (g *generator) resolveSubject(i, si int, s string, prev *span) (string, int
 	if pron == "" {
 		return s, 0, 0
 	}
-	for _, n := range g.stats.names[[2]int{i, si - 1}] {
+	for _, n := range g.stats.names[prevKey] {
 		if n.start == 0 {
 			name := prev.s[n.start:n.end]
 			if pron == "They" || pron != "It" && n.kind != "person" && n.kind != "name" {
@@ -318,12 +328,14 @@ func (g *generator) contextPrefix(s, label string, sec section, stack []section)
 		return ""
 	}
 	// "The development of new productive forces ..." names its topic.
-	subj := s
-	if k := strings.IndexAny(s, ",;"); k > 0 {
-		subj = s[:k]
-	}
-	if head := subjectPhrase(subj); head != "" && !vagueSubject(head) {
-		return ""
+	if !pronouns[first] {
+		subj := s
+		if k := strings.IndexAny(s, ",;"); k > 0 {
+			subj = s[:k]
+		}
+		if head := subjectPhrase(subj); head != "" && !vagueSubject(head) {
+			return ""
+		}
 	}
 	ctx := ""
 	switch {
@@ -365,6 +377,12 @@ func subjectPhrase(s string) string {
 // vague words.
 func vagueSubject(subj string) bool {
 	ws := strings.Fields(subj)
+	for _, w := range ws[min(1, len(ws)):] {
+		if isCapitalized(w) {
+			// "The Amazon" names its subject.
+			return false
+		}
+	}
 	if len(ws) <= 2 {
 		return true
 	}

@@ -48,6 +48,9 @@ var (
 // speaker.
 func (g *generator) inlineQuote(s string, psg passage, sec section) {
 	var q, who string
+	if strings.Count(s, `"`) < 2 {
+		return
+	}
 	if m := reQuoteSaid.FindStringSubmatch(s); m != nil {
 		q, who = m[1], m[2]
 		if who == "" {
