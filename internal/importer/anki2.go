@@ -26,8 +26,11 @@ type collectionResult struct {
 }
 
 // readCollection turns an Anki collection (schema 11 or 14–18) into cards,
-// and its review log into reviews when opt.WithHistory is set.
-func readCollection(res *Result, db *sql.DB, opt Options) (*collectionResult, error) {
+// and its review log into reviews when opt.WithHistory is set. Cards in
+// Anki's built-in "Default" deck (id 1), which only means no deck was
+// chosen, go to fileDeck, named after the file, so that unrelated packages
+// do not share one deck.
+func readCollection(res *Result, db *sql.DB, opt Options, fileDeck string) (*collectionResult, error) {
 	col, err := loadCollectionMeta(db)
 	if err != nil {
 		return nil, err
@@ -83,8 +86,8 @@ func readCollection(res *Result, db *sql.DB, opt Options) (*collectionResult, er
 			deckID = odid // a filtered deck: the card's home deck
 		}
 		deckName := col.decks[deckID]
-		if deckName == "" {
-			deckName = "Default"
+		if deckName == "" || deckID == 1 {
+			deckName = fileDeck
 		}
 		c, msg := ankiCard(nt, fields, ord, tags, pick(opt.Deck, deckName))
 		if msg != "" {

@@ -59,7 +59,7 @@ func readPackage(res *Result, path string, opt Options, lim limits) error {
 	if err != nil {
 		return err
 	}
-	cr, err := readCollection(res, db, opt)
+	cr, err := readCollection(res, db, opt, deckStem(path))
 	db.Close()
 	if err != nil {
 		return err
@@ -247,6 +247,6 @@ func readBareCollection(res *Result, path string, opt Options) error {
 		return err
 	}
 	defer db.Close()
-	_, err = readCollection(res, db, opt)
+	_, err = readCollection(res, db, opt, deckStem(path))
 	return err
 }

@@ -78,7 +78,8 @@ func TestReadPackageMapsNoteTypesToCardTypes(t *testing.T) {
 		// A card in a filtered deck belongs to its home deck.
 		"typ": {Deck: "Languages", Type: deck.Typed, Front: "2+2", Back: "4"},
 		// Other note types are rendered through their templates.
-		"voc": {Deck: "Default", Type: deck.Basic, Front: "maison", Back: "house (no example) [Default]"},
+		// Anki's built-in Default deck takes the file's name.
+		"voc": {Deck: "deck", Type: deck.Basic, Front: "maison", Back: "house (no example) [deck]"},
 		// Nested and multi-number deletions: each card marks only its own.
 		"nest":   {Deck: "Languages", Type: deck.Cloze, Ord: 1, Front: "{{c1::Canberra was founded}} in 1913"},
 		"nest/2": {Deck: "Languages", Type: deck.Cloze, Ord: 2, Front: "Canberra was {{c2::founded}} in 1913"},
@@ -106,7 +107,7 @@ func TestReadPackageMapsNoteTypesToCardTypes(t *testing.T) {
 	for _, d := range res.Decks {
 		names = append(names, d.Name)
 	}
-	if !reflect.DeepEqual(names, []string{"Languages::French", "Languages", "Default"}) {
+	if !reflect.DeepEqual(names, []string{"Languages::French", "Languages", "deck"}) {
 		t.Errorf("decks %v", names)
 	}
 }
@@ -386,7 +387,7 @@ func TestReadPackageUnknownNoteTypeAndFieldMismatch(t *testing.T) {
 		t.Errorf("errors %v", res.Errors)
 	}
 	got := cardsByID(t, res)
-	if got["g2"].Front != "only front" || got["g2"].Back != "" || got["g3"].Back != "b" || got["g3"].Deck != "Default" {
+	if got["g2"].Front != "only front" || got["g2"].Back != "" || got["g3"].Back != "b" || got["g3"].Deck != "deck" {
 		t.Errorf("cards %v", got)
 	}
 	if !containsWarning(res, "2 notes have a different number of fields") {
@@ -411,7 +412,7 @@ func TestSampleUpdate1ImportsHelloWorldWithGUID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []deck.Card{{ID: "cU1%zNUzk1", Deck: "Default", Type: deck.Basic, Front: "hello", Back: "world"}}
+	want := []deck.Card{{ID: "cU1%zNUzk1", Deck: "anki_update1", Type: deck.Basic, Front: "hello", Back: "world"}}
 	if !reflect.DeepEqual(a.Cards(), want) {
 		t.Errorf("cards %+v", a.Cards())
 	}

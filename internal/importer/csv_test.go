@@ -85,7 +85,7 @@ func TestReadCSVReportsDuplicatesWithBothLines(t *testing.T) {
 	if !reflect.DeepEqual(fronts(res), []string{"chien", "chat"}) {
 		t.Errorf("fronts %v", fronts(res))
 	}
-	if len(res.Skipped) != 1 || res.Skipped[0].Line != 3 || !strings.Contains(res.Skipped[0].Message, "line 1") {
+	if len(res.Skipped) != 1 || res.Skipped[0].Line != 3 || !strings.Contains(res.Skipped[0].Message, "lines 1 and 3") {
 		t.Errorf("skipped %v", res.Skipped)
 	}
 }

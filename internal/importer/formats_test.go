@@ -45,7 +45,7 @@ func TestReadMarkdownDeckOverrideRederivesIDs(t *testing.T) {
 	if cards[0].ID != want || cards[0].Deck != "Other" || cards[1].ID != "fixed-two" {
 		t.Errorf("cards %+v (want id %s)", cards, want)
 	}
-	if len(res.Skipped) != 1 || res.Skipped[0].Line != 8 || !strings.Contains(res.Skipped[0].Message, "line 1") {
+	if len(res.Skipped) != 1 || res.Skipped[0].Line != 8 || !strings.Contains(res.Skipped[0].Message, "lines 1 and 8") {
 		t.Errorf("skipped %v", res.Skipped)
 	}
 }

@@ -78,9 +78,9 @@ func (s *cardSink) add(n note) {
 	}
 	if prev, dup := s.seen[cards[0].ID]; dup {
 		if n.guid != "" || n.id != "" {
-			s.res.skip(n.line, "line %d repeats line %d (same id); skipped", n.line, prev)
+			s.res.skip(n.line, "lines %d and %d have the same id", prev, n.line)
 		} else {
-			s.res.skip(n.line, "line %d repeats line %d (same deck and front); skipped", n.line, prev)
+			s.res.skip(n.line, "lines %d and %d have the same deck and front", prev, n.line)
 		}
 		return
 	}
