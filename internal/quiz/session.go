@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -248,21 +249,28 @@ func (s *Session) feedback(q Question, given string, v Verdict) {
 			s.say(s.bad("✗ No answer.") + " The answer is " + s.bold(answer))
 		default:
 			s.say(s.bad("✗ Wrong.") + " The answer is " + s.bold(answer))
-			s.say("  " + s.diff(v.Diff, q, given))
+			if d := s.diff(v.Diff, q, given); d != "" {
+				s.say("  " + d)
+			}
 		}
 	}
 }
 
 // diff shows how a wrong typed answer differs from the nearest right one:
 // in colour the missing letters green and the extra ones red, else in
-// CharDiff's markup with a legend.
+// CharDiff's markup with a legend. An answer with nothing in common with
+// the right one gets no diff ("") — it would only repeat both texts.
 func (s *Session) diff(markup string, q Question, given string) string {
+	want := nearestForm(acceptedForms(q.Answer, q.Accept), clean(given))
+	spans := Diff(want, clean(given))
+	if !slices.ContainsFunc(spans, func(sp DiffSpan) bool { return sp.Op == DiffEqual }) {
+		return ""
+	}
 	if !s.Color {
 		return term.Sanitize(markup) + s.dim("   ([-x-] missing, {+y+} extra)")
 	}
-	want := nearestForm(acceptedForms(q.Answer, q.Accept), clean(given))
 	var b strings.Builder
-	for _, sp := range Diff(want, clean(given)) {
+	for _, sp := range spans {
 		t := term.Sanitize(sp.Text)
 		switch sp.Op {
 		case DiffDelete:
@@ -299,9 +307,11 @@ func oneLine(t string) string { return strings.Join(strings.Fields(term.Sanitize
 func indentRest(t, pad string) string { return strings.ReplaceAll(t, "\n", "\n"+pad) }
 
 // FormatClock is a time left as a countdown shows it: "4:05", "0:09";
-// "1:02:03" from an hour; never negative.
+// "1:02:03" from an hour; never negative. Part of a second counts as a
+// whole one, so a countdown starts at the full time and shows 0:00 only
+// when none is left.
 func FormatClock(d time.Duration) string {
-	d = max(d, 0).Truncate(time.Second)
+	d = (max(d, 0) + time.Second - 1).Truncate(time.Second)
 	h, m, sec := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
 	if h > 0 {
 		return fmt.Sprintf("%d:%02d:%02d", h, m, sec)
@@ -309,12 +319,14 @@ func FormatClock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", m, sec)
 }
 
-// FormatDuration is the length of a quiz: "45s", "6m 12s", "1h 05m".
+// FormatDuration is the length of a quiz: "45s", "5m", "6m 12s", "1h 05m".
 func FormatDuration(d time.Duration) string {
 	d = max(d, 0).Round(time.Second)
 	switch {
 	case d < time.Minute:
 		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < time.Hour && d%time.Minute == 0:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
 	case d < time.Hour:
 		return fmt.Sprintf("%dm %02ds", int(d.Minutes()), int(d.Seconds())%60)
 	}

@@ -134,6 +134,14 @@ func TestSessionAcceptsAForgivenAnswerAndShowsTheExactOne(t *testing.T) {
 	}
 }
 
+func TestSessionShowsNoDiffForAnAnswerWithNothingInCommon(t *testing.T) {
+	q := Question{Kind: KindTyped, Prompt: "Capital of France?", Answer: "Paris"}
+	_, out, _ := runSession(t, &Session{Questions: []Question{q}}, prompt.NewFake([]prompt.Step{prompt.Input("Lyon")}))
+	if !strings.Contains(out, "✗ Wrong. The answer is Paris") || strings.Contains(out, "[-") {
+		t.Errorf("screen:\n%s", out)
+	}
+}
+
 func TestSessionShowsANoteOnlyTheFirstTime(t *testing.T) {
 	qs := []Question{
 		{Kind: KindTyped, Prompt: "A?", Answer: "a", Note: noteTypedNoChoices},
@@ -245,7 +253,7 @@ func TestSessionCleansCardTextAndColoursOnlyWhenAsked(t *testing.T) {
 
 func TestFormatClockAndDuration(t *testing.T) {
 	for d, want := range map[time.Duration]string{
-		0: "0:00", 9 * time.Second: "0:09", 4*time.Minute + 5*time.Second + 900*time.Millisecond: "4:05",
+		0: "0:00", 9 * time.Second: "0:09", 4*time.Minute + 5*time.Second: "4:05", 4*time.Minute + 4*time.Second + 100*time.Millisecond: "4:05",
 		time.Hour + 2*time.Minute + 3*time.Second: "1:02:03", -time.Second: "0:00",
 	} {
 		if got := FormatClock(d); got != want {
@@ -253,7 +261,7 @@ func TestFormatClockAndDuration(t *testing.T) {
 		}
 	}
 	for d, want := range map[time.Duration]string{
-		45 * time.Second: "45s", 6*time.Minute + 12*time.Second: "6m 12s", 5 * time.Minute: "5m 00s",
+		45 * time.Second: "45s", 6*time.Minute + 12*time.Second: "6m 12s", 5 * time.Minute: "5m",
 		time.Hour + 5*time.Minute: "1h 05m",
 	} {
 		if got := FormatDuration(d); got != want {
