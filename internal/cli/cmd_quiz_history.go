@@ -137,7 +137,7 @@ func quizHistoryRun(f *Factory, decks []string, asJSON bool) error {
 		return nil
 	}
 	w := f.IO.Out
-	fmt.Fprintf(w, "%-16s  %7s  %4s  %-5s  %7s  %s\n", "date", "score", "", "mode", "time", "decks")
+	fmt.Fprintf(w, "%-16s  %7s  %4s  %-5s  %7s  %s\n", "date", "score", "%", "mode", "time", "decks")
 	for _, p := range past {
 		took := "-"
 		if p.Duration > 0 {
