@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -92,7 +93,7 @@ anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.`,
 
 func (o *importOptions) readerOptions(mediaDir string) (importer.Options, error) {
 	io := importer.Options{Deck: o.Deck, Encoding: o.Encoding, WithHistory: o.WithHistory,
-		TermSep: unescape(o.TermSep), RowSep: unescape(o.RowSep), MediaDir: mediaDir}
+		TermSep: o.TermSep, RowSep: o.RowSep, MediaDir: mediaDir}
 	if o.Format != "" {
 		fm, err := importer.ParseFormat(o.Format)
 		if err != nil {
@@ -169,6 +170,7 @@ func importRun(f *Factory, opts *importOptions) error {
 		ropt.MediaDir = ""
 	}
 	var results []*importer.Result
+	var failed []error
 	for _, p := range opts.Paths {
 		fi, err := os.Stat(p)
 		if err != nil {
@@ -177,9 +179,11 @@ func importRun(f *Factory, opts *importOptions) error {
 		if fi.IsDir() {
 			rs, err := importer.ReadDir(p, ropt)
 			if err != nil {
-				return err
+				// The files that could be read are imported; the others are
+				// reported and make the command fail at the end.
+				failed = append(failed, err)
 			}
-			if len(rs) == 0 {
+			if len(rs) == 0 && err == nil {
 				return fmt.Errorf("%s: no deck files found in this folder (looked for .md, .csv, .tsv, .txt, .apkg, .colpkg, .json, ...)", p)
 			}
 			results = append(results, rs...)
@@ -209,11 +213,18 @@ func importRun(f *Factory, opts *importOptions) error {
 		rep.Files = append(rep.Files, fr)
 	}
 	if opts.JSON {
-		return f.writeJSON(rep)
+		if err := f.writeJSON(rep); err != nil {
+			return err
+		}
+		return errors.Join(failed...)
 	}
 	for _, fr := range rep.Files {
 		for _, le := range fr.Errors {
-			f.hint("%s:%d: %s", fr.Path, le.Line, le.Message)
+			if le.Line > 0 {
+				f.hint("%s:%d: %s", fr.Path, le.Line, le.Message)
+			} else {
+				f.hint("%s: %s", fr.Path, le.Message)
+			}
 		}
 		for _, w := range fr.Warnings {
 			f.hint("%s: %s", fr.Path, w)
@@ -237,7 +248,7 @@ func importRun(f *Factory, opts *importOptions) error {
 	if opts.DryRun {
 		f.hint("Dry run: nothing was written.")
 	}
-	return nil
+	return errors.Join(failed...)
 }
 
 func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st *store.Store, r *importer.Result,
@@ -248,7 +259,11 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	}
 	fr.Skipped = len(r.Skipped)
 	for _, s := range r.Skipped {
-		fr.Warnings = append(fr.Warnings, fmt.Sprintf("line %d: skipped: %s", s.Line, s.Message))
+		if s.Line > 0 {
+			fr.Warnings = append(fr.Warnings, fmt.Sprintf("line %d: skipped: %s", s.Line, s.Message))
+		} else {
+			fr.Warnings = append(fr.Warnings, "skipped: "+s.Message)
+		}
 	}
 	var infos []store.DeckInfo
 	var cards []deck.Card
