@@ -280,7 +280,9 @@ func (p *htmlParser) endTag(name string, line int) {
 			t.row = nil
 		}
 	case "table":
-		p.endTable(line)
+		if p.table() != nil {
+			p.endTable(line)
+		}
 	}
 	// Close up to the matching element; browsers forgive unclosed tags.
 	for i := len(p.open) - 1; i >= 0 && i >= len(p.open)-maxScan; i-- {
