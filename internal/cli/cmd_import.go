@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -23,12 +24,15 @@ type importOptions struct {
 	DryRun      bool
 	JSON        bool
 	WithHistory bool
-	Encoding    string
-	Delimiter   string
-	Header      string
-	TermSep     string
-	RowSep      string
-	Prune       bool
+	// HistorySet is true when --with-history was given; otherwise history
+	// comes along only from whole collections (.colpkg) and recall's JSON.
+	HistorySet bool
+	Encoding   string
+	Delimiter  string
+	Header     string
+	TermSep    string
+	RowSep     string
+	Prune      bool
 }
 
 type importFileJSON struct {
@@ -73,6 +77,7 @@ anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.`,
 		Args: minArgs(1, "at least one file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.HistorySet = cmd.Flags().Changed("with-history")
 			return importRun(f, opts)
 		},
 	}
@@ -81,7 +86,7 @@ anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.`,
 	fl.StringVar(&opts.Deck, "deck", "", "put the cards in deck `NAME`")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "report what would change and write nothing")
 	fl.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
-	fl.BoolVar(&opts.WithHistory, "with-history", false, "bring review history along (Anki packages, JSON)")
+	fl.BoolVar(&opts.WithHistory, "with-history", false, "bring review history along (default: only from .colpkg and recall JSON; shared .apkg decks carry their author's schedule)")
 	fl.StringVar(&opts.Encoding, "encoding", "", "text encoding when not UTF-8: latin1")
 	fl.StringVar(&opts.Delimiter, "delimiter", "", "CSV field separator (default: detect)")
 	fl.StringVar(&opts.Header, "header", "", "CSV header row: yes or no (default: detect)")
@@ -189,7 +194,12 @@ func importRun(f *Factory, opts *importOptions) error {
 			results = append(results, rs...)
 			continue
 		}
-		r, err := importer.Read(p, ropt)
+		fopt := ropt
+		if !opts.HistorySet {
+			ext := strings.ToLower(filepath.Ext(p))
+			fopt.WithHistory = ext == ".colpkg" || ext == ".json"
+		}
+		r, err := importer.Read(p, fopt)
 		if err != nil {
 			return err
 		}
