@@ -33,11 +33,7 @@ func (s *Store) Answer(in AnswerInput, next func(c *Card) error) (*Card, Review,
 	var out *Card
 	var rev Review
 	err := s.update(func(tx *bolt.Tx) error {
-		full, err := resolveID(tx, in.CardID)
-		if err != nil {
-			return err
-		}
-		old, err := getCard(tx, full)
+		old, err := resolveCard(tx, in.CardID)
 		if err != nil {
 			return err
 		}

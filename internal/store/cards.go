@@ -44,15 +44,21 @@ func deleteCard(tx *bolt.Tx, c *Card) error {
 	return tx.Bucket(bucketCards).Delete([]byte(c.ID))
 }
 
+// resolveCard reads the card with the given ID or unique ID prefix.
+func resolveCard(tx *bolt.Tx, id string) (*Card, error) {
+	full, err := resolveID(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	return getCard(tx, full)
+}
+
 // Card returns the card with the given ID or unique ID prefix.
 func (s *Store) Card(id string) (*Card, error) {
 	var c *Card
 	err := s.view(func(tx *bolt.Tx) error {
-		full, err := resolveID(tx, id)
-		if err != nil {
-			return err
-		}
-		c, err = getCard(tx, full)
+		var err error
+		c, err = resolveCard(tx, id)
 		return err
 	})
 	return c, err
@@ -198,11 +204,7 @@ func (s *Store) NextDue() (time.Time, error) {
 func (s *Store) Update(id string, now time.Time, fn func(*Card) error) (*Card, error) {
 	var out *Card
 	err := s.update(func(tx *bolt.Tx) error {
-		full, err := resolveID(tx, id)
-		if err != nil {
-			return err
-		}
-		old, err := getCard(tx, full)
+		old, err := resolveCard(tx, id)
 		if err != nil {
 			return err
 		}
@@ -231,11 +233,7 @@ func (s *Store) Update(id string, now time.Time, fn func(*Card) error) (*Card, e
 func (s *Store) Delete(id string) (*Card, error) {
 	var out *Card
 	err := s.update(func(tx *bolt.Tx) error {
-		full, err := resolveID(tx, id)
-		if err != nil {
-			return err
-		}
-		c, err := getCard(tx, full)
+		c, err := resolveCard(tx, id)
 		if err != nil {
 			return err
 		}
@@ -250,11 +248,7 @@ func (s *Store) Delete(id string) (*Card, error) {
 func (s *Store) Reset(id string, now time.Time) (*Card, error) {
 	var out *Card
 	err := s.update(func(tx *bolt.Tx) error {
-		full, err := resolveID(tx, id)
-		if err != nil {
-			return err
-		}
-		old, err := getCard(tx, full)
+		old, err := resolveCard(tx, id)
 		if err != nil {
 			return err
 		}
