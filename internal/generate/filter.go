@@ -162,7 +162,8 @@ func dedupe(cs []*cand) []*cand {
 			}
 		}
 		byFront[fk] = c
-		ak := deck.Normalize(c.answer)
+		c.normAnswer = deck.Normalize(c.answer)
+		ak := c.normAnswer
 		c.frontWords = sortedSet(contentWords(deck.StripCloze(c.front)))
 		// Compare with the latest few cards of the same answer only: near
 		// duplicates sit close together, and a common answer ("1990")
@@ -177,7 +178,8 @@ func dedupe(cs []*cand) []*cand {
 			continue
 		}
 		byAnswer[ak] = append(byAnswer[ak], c)
-		pk := deck.Normalize(c.src.text)
+		c.normSrc = deck.Normalize(c.src.text)
+		pk := c.normSrc
 		for _, o := range byPassage[pk] {
 			if o.dead || c.dead {
 				continue
@@ -237,7 +239,7 @@ func jaccardSorted(a, b []string) float64 {
 // other defines.
 func samePassageDuplicate(a, b *cand) bool {
 	if a.typ == b.typ && a.typ == deck.Cloze {
-		return deck.Normalize(a.answer) == deck.Normalize(b.answer)
+		return a.normAnswer == b.normAnswer
 	}
 	// An enumeration and the clozes on its items teach the same list in
 	// steps; keep both.
@@ -302,7 +304,10 @@ func (g *generator) toCard(c *cand, ord int, ids map[string]bool) deck.Card {
 	case deck.Cloze, deck.Reversed:
 		card.Ord = ord
 	}
-	key := deck.Normalize(c.src.text) + "\x00" + c.rule + "\x00" + c.front
+	if c.normSrc == "" {
+		c.normSrc = deck.Normalize(c.src.text)
+	}
+	key := c.normSrc + "\x00" + c.rule + "\x00" + c.front
 	n := 0
 	if ord > 1 {
 		n = ord

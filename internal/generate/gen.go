@@ -42,8 +42,9 @@ type cand struct {
 	dead   bool
 	// keepCase leaves the answer's first letter alone: a list of names.
 	keepCase bool
-	// frontWords caches the content words of the front, for dedupe.
-	frontWords []string
+	// Caches for dedupe: the front's content words and normalised texts.
+	frontWords          []string
+	normAnswer, normSrc string
 }
 
 // section is the heading a block sits under, with what it is about.

@@ -47,7 +47,7 @@ func setOf(s string) map[string]bool {
 // words splits s into words: runs of letters, digits, apostrophes and
 // inner hyphens or dots ("high-quality", "e.g", "1.22").
 func words(s string) []string {
-	var out []string
+	out := make([]string, 0, strings.Count(s, " ")+1)
 	start := -1
 	for i, r := range s {
 		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -82,8 +82,20 @@ func contentWords(s string) []string {
 	return out
 }
 
-// wordCount counts the words of s.
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts the white-space separated words of s.
+func wordCount(s string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
 
 // hasContent reports whether s contains a word that is neither a stop word
 // nor a vague word: something a learner could actually recall.
