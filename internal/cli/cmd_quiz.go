@@ -200,7 +200,9 @@ func quizRun(ctx context.Context, f *Factory, opts *quizOptions) error {
 func quizCards(e *review.Engine, opts *quizOptions, now time.Time) ([]deck.Card, func(string) float64, error) {
 	inDecks := review.Filter{Decks: opts.Decks}
 	seen := make([]bool, len(opts.Decks))
-	var cards []deck.Card
+	// Pointers first, copied once into a slice of the right size: growing
+	// a slice of whole cards would copy 100,000 of them several times over.
+	var picked []*store.Card
 	var weak map[string]float64
 	if opts.Weak {
 		weak = map[string]float64{}
@@ -222,7 +224,7 @@ func quizCards(e *review.Engine, opts *quizOptions, now time.Time) ([]deck.Card,
 		if c.Suspended {
 			return nil
 		}
-		cards = append(cards, c.Card)
+		picked = append(picked, c)
 		if weak != nil {
 			weak[c.ID] = weakness(e, c, now)
 		}
@@ -244,9 +246,13 @@ func quizCards(e *review.Engine, opts *quizOptions, now time.Time) ([]deck.Card,
 		return nil, nil, fmt.Errorf("no deck named %q; `recall decks` lists the decks", missing)
 	case selected > 0 && tagged == 0:
 		return nil, nil, fmt.Errorf("no cards%s have the tag %q; `recall search` finds cards by tag", where, opts.Tag)
-	case len(cards) == 0:
+	case len(picked) == 0:
 		return nil, nil, fmt.Errorf("every card%s is suspended, so there is nothing to quiz; "+
 			"`recall card unsuspend ID` brings a card back", where)
+	}
+	cards := make([]deck.Card, len(picked))
+	for i, c := range picked {
+		cards[i] = c.Card
 	}
 	var rate func(string) float64
 	if weak != nil {
