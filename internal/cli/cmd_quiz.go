@@ -64,7 +64,10 @@ order (for multiple choice the option's text or its number, for true/false
 true or false); --json with --answers prints the result as JSON.
 
 The same --seed with the same cards and flags gives the same quiz; without
-it a seed is picked and shown at the end, so a quiz can be taken again.`,
+it a seed is picked and shown at the end, so a quiz can be taken again.
+
+A deck called "history" is named after --, as in 'recall quiz -n 5 -- history',
+since 'recall quiz history' lists past results.`,
 		Example: `  recall quiz
   recall quiz Geography -n 20 --mode mc
   recall quiz --weak --schedule --time-limit 5m
@@ -86,10 +89,10 @@ it a seed is picked and shown at the end, so a quiz can be taken again.`,
 	}
 	fl := cmd.Flags()
 	fl.IntVarP(&opts.N, "number", "n", 10, "ask `N` questions")
-	fl.StringVar(&opts.Mode, "mode", "mixed", "question kind: mc, typed, tf, cloze or mixed")
+	fl.StringVar(&opts.Mode, "mode", "mixed", "ask questions of kind `KIND`: mc, typed, tf, cloze or mixed")
 	fl.StringVar(&opts.Tag, "tag", "", "only cards with tag `T`")
 	fl.Uint64Var(&opts.Seed, "seed", 0, "seed `S` of the quiz: the same seed gives the same quiz")
-	fl.StringVar(&limit, "time-limit", "", "time for the whole quiz, e.g. 5m or 90s (a bare number is minutes)")
+	fl.StringVar(&limit, "time-limit", "", "`TIME` for the whole quiz, e.g. 5m or 90s (a bare number is minutes)")
 	fl.BoolVar(&opts.Weak, "weak", false, "prefer cards you are likely to have forgotten or that lapsed often")
 	fl.BoolVar(&opts.Schedule, "schedule", false, "record each answer as a review: right as Good, wrong as Again")
 	fl.BoolVar(&opts.Accents, "accents", false, "ignore accents when checking typed answers")
@@ -298,8 +301,8 @@ const maxAnswerTime = time.Minute
 // when asked to, then keeps and shows the result, also of a quiz cut short.
 func (r *quizTaking) interactive(ctx context.Context) error {
 	f, opts := r.f, r.opts
-	f.hint("Quiz: %s%s. Keys: the option's number, t or f; type other answers and press Enter. Ctrl-C stops and keeps the score.",
-		plural(len(r.qs), "question"), r.limitText())
+	f.hint("Quiz: %s%s. Press an option's number or t/f, or type the answer and Enter.", plural(len(r.qs), "question"), r.limitText())
+	f.hint("Ctrl-C stops; what you answered still counts and is kept.")
 	s := &quiz.Session{
 		Questions: r.qs,
 		Ask:       f.Prompter(),

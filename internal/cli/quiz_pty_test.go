@@ -72,7 +72,7 @@ func TestQuizOnATerminalAsksScoresAndKeeps(t *testing.T) {
 	args := []string{"--seed", "7", "-n", "3"}
 	db, qs := quizPtyCollection(t, args...)
 	p := startPty(t, db, append([]string{"quiz"}, args...)...)
-	p.expect("Quiz: 3 questions.")
+	p.expect("Quiz: 3 questions. Press an option")
 	p.answerQuestion(1, 3, qs[0], true)
 	p.answerQuestion(2, 3, qs[1], false)
 	p.answerQuestion(3, 3, qs[2], true)
