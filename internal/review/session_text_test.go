@@ -95,3 +95,18 @@ func TestGradeLinesNeverSplitAGrade(t *testing.T) {
 		t.Errorf("grade lines %q", lines)
 	}
 }
+
+func TestSummaryLines(t *testing.T) {
+	s := &Summary{Reviewed: 23, Duration: 6*time.Minute + 12*time.Second, Suspended: 1, Edited: 2, Leeches: []string{"abc"}}
+	s.Ratings[1], s.Ratings[3] = 4, 19
+	want := "Reviewed 23 cards in 6m 12s; 4 again (17%).\nSuspended 1, edited 2.\nNew leech (suspended): abc."
+	if got := strings.Join(s.Lines(), "\n"); got != want {
+		t.Errorf("lines:\n%s\nwant:\n%s", got, want)
+	}
+	if got := (&Summary{End: EndQuit}).Lines(); len(got) != 1 || got[0] != "No cards reviewed." {
+		t.Errorf("empty session: %q", got)
+	}
+	if got := (&Summary{End: EndNothingDue}).Lines(); len(got) != 0 {
+		t.Errorf("nothing due: %q", got)
+	}
+}

@@ -1,0 +1,250 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/kballard/go-shellquote"
+	"github.com/spf13/cobra"
+	xterm "golang.org/x/term"
+
+	"recall/internal/review"
+	"recall/internal/stats"
+)
+
+func init() { extraCommands = append(extraCommands, newReviewCmd) }
+
+// reviewOptions are the flags of `recall review`; a limit below 0 means the
+// daily limit from the settings.
+type reviewOptions struct {
+	Decks       []string
+	Tag         string
+	NewLimit    int
+	ReviewLimit int
+	Limit       int
+	Minutes     float64
+}
+
+func newReviewCmd(f *Factory) *cobra.Command {
+	opts := &reviewOptions{}
+	cmd := &cobra.Command{
+		Use:   "review [DECK...]",
+		Short: "Review today's cards in the terminal",
+		Long: `Review the cards due today, one at a time: read the front, press space to see
+the answer, then grade it with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy);
+space or enter takes Good, or the grade suggested after a typed answer or a
+choice. Each answer is saved at once, so q or Ctrl-C never loses work.
+
+Keys at any card: u undo the last answer, s suspend, b bury until tomorrow,
+e edit in $EDITOR, o show the source passage, ? help, q quit.
+
+The cards, prompts and hints go to stderr; stdout gets only the summary at
+the end. Without a terminal, use 'recall due' and 'recall answer' instead.`,
+		Example: `  recall review
+  recall review Geography --new 5
+  recall review --minutes 10 --tag verbs`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Decks = args
+			if opts.NewLimit < 0 {
+				return usagef("--new must be 0 or more")
+			}
+			if !cmd.Flags().Changed("new") {
+				opts.NewLimit = -1
+			}
+			opts.ReviewLimit = -1
+			return reviewRun(f, opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.NewLimit, "new", 0, "show at most `N` new cards (default: what is left of new_per_day)")
+	cmd.Flags().IntVar(&opts.Limit, "limit", 0, "show at most `N` cards in all (0: no limit)")
+	cmd.Flags().Float64Var(&opts.Minutes, "minutes", 0, "stop after `M` minutes (the card on screen is finished first)")
+	cmd.Flags().StringVar(&opts.Tag, "tag", "", "only cards with tag `T`")
+	return cmd
+}
+
+// errNeedsTerminal explains what to do instead of an interactive review.
+var errNeedsTerminal = errors.New("recall review needs a terminal: it shows cards and reads single keys. " +
+	"In a script, list the due cards with `recall due` (or `recall due --json`) and grade each with `recall answer CARD RATING`")
+
+func reviewRun(f *Factory, opts *reviewOptions) error {
+	switch {
+	case opts.Limit < 0:
+		return usagef("--limit must be 0 or more")
+	case opts.Minutes < 0:
+		return usagef("--minutes must be 0 or more")
+	}
+	// Never hand the prompt library a pipe: it would print escape codes
+	// into it and fail at the first key.
+	if !f.IO.CanPrompt() {
+		return errNeedsTerminal
+	}
+	e, err := f.Engine(false)
+	if err != nil {
+		return err
+	}
+	if err := checkDecks(e, opts.Decks); err != nil {
+		return err
+	}
+	if _, err := f.Now(); err != nil {
+		return err
+	}
+	scr := screenOf(f)
+	ctx, editing, stop := interruptContext()
+	defer stop()
+	s := &review.Session{
+		Engine: e,
+		Prompt: f.Prompter(),
+		Out:    f.IO.ErrOut,
+		Now: func() time.Time {
+			t, _ := f.Now()
+			return t
+		},
+		Editor: editorFunc(editing),
+		Queue: review.QueueOptions{Filter: review.Filter{Decks: opts.Decks, Tag: opts.Tag},
+			NewLimit: opts.NewLimit, ReviewLimit: opts.ReviewLimit, Limit: opts.Limit},
+		TimeBox: time.Duration(opts.Minutes * float64(time.Minute)),
+		Width:   scr.width,
+		Height:  scr.height,
+		Color:   scr.color,
+		Clear:   scr.clear,
+		Ctx:     ctx,
+	}
+	sum, runErr := s.Run()
+	if sum != nil {
+		if err := printSummary(f, e, sum); err != nil && runErr == nil {
+			runErr = err
+		}
+	}
+	return runErr
+}
+
+// checkDecks refuses deck names that match no deck, so a typo does not
+// look like a day with nothing due.
+func checkDecks(e *review.Engine, names []string) error {
+	if len(names) == 0 {
+		return nil
+	}
+	decks, err := e.Store.Decks()
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		found := false
+		for _, d := range decks {
+			if d.Name == n || strings.HasPrefix(d.Name, n+"::") {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Errorf("no deck named %q; `recall decks` lists them", n)
+		}
+	}
+	return nil
+}
+
+// screen is how the session may draw on stderr.
+type screen struct {
+	width, height int
+	color, clear  bool
+}
+
+// screenOf measures the terminal the prompts go to (stderr), which is not
+// necessarily where stdout goes; colour follows NO_COLOR and TERM=dumb as
+// for the other commands.
+func screenOf(f *Factory) screen {
+	s := screen{width: f.IO.Width()}
+	if file, ok := f.IO.ErrOut.(*os.File); ok {
+		if w, h, err := xterm.GetSize(int(file.Fd())); err == nil && w > 0 {
+			s.width, s.height = w, h
+		}
+	}
+	if s.height == 0 {
+		if n, err := strconv.Atoi(os.Getenv("LINES")); err == nil && n > 0 {
+			s.height = n
+		}
+	}
+	_, noColor := os.LookupEnv("NO_COLOR")
+	dumb := os.Getenv("TERM") == "dumb"
+	s.color = f.IO.CanPrompt() && !noColor && !dumb
+	s.clear = f.IO.CanPrompt() && !dumb
+	return s
+}
+
+// interruptContext is cancelled by an interrupt that arrives outside a
+// prompt (prompts read Ctrl-C as a key), except while the editor runs,
+// since Ctrl-C inside an editor belongs to the editor.
+func interruptContext() (context.Context, *atomic.Bool, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	editing := &atomic.Bool{}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	go func() {
+		for {
+			select {
+			case <-sig:
+				if !editing.Load() {
+					cancel()
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return ctx, editing, func() {
+		signal.Stop(sig)
+		cancel()
+	}
+}
+
+// editorFunc runs $VISUAL or $EDITOR (vi when neither is set) on a file,
+// on the terminal the prompts use.
+func editorFunc(editing *atomic.Bool) func(string) error {
+	return func(path string) error {
+		line := os.Getenv("VISUAL")
+		if line == "" {
+			line = os.Getenv("EDITOR")
+		}
+		if line == "" {
+			line = "vi"
+		}
+		args, err := shellquote.Split(line)
+		if err != nil || len(args) == 0 {
+			return fmt.Errorf("cannot read the editor command %q: %v", line, err)
+		}
+		cmd := exec.Command(args[0], append(args[1:], path)...)
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stderr, os.Stderr
+		editing.Store(true)
+		defer editing.Store(false)
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("%s: %w", args[0], err)
+		}
+		return nil
+	}
+}
+
+// printSummary writes the session's figures and the outlook to stdout.
+func printSummary(f *Factory, e *review.Engine, sum *review.Summary) error {
+	now, err := f.Now()
+	if err != nil {
+		return err
+	}
+	lines := sum.Lines()
+	o, err := stats.Look(e.Store, e.Settings(), now, e.Config.Int("new_per_day", nil))
+	if err != nil {
+		return err
+	}
+	lines = append(lines, o.Lines()...)
+	for _, l := range lines {
+		fmt.Fprintln(f.IO.Out, l)
+	}
+	return nil
+}
