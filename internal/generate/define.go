@@ -132,7 +132,8 @@ func findDefinition(s string) (term, ans string, cop copula, ctx string, ok bool
 	}
 	if cop.verb == " was " || cop.verb == " were " {
 		// Past tense defines only names: "Ada Lovelace was a mathematician".
-		if !isCapitalized(term) || strings.HasPrefix(term, "The ") {
+		ws := strings.Fields(term)
+		if !isCapitalized(term) || ws[0] == "The" && (len(ws) < 2 || !isCapitalized(ws[1])) {
 			return "", "", cop, "", false
 		}
 	}

@@ -170,7 +170,13 @@ func dedupe(cs []*cand) []*cand {
 		// must not make this quadratic.
 		same := byAnswer[ak]
 		for _, o := range same[max(0, len(same)-maxCompare):] {
-			if !o.dead && jaccardSorted(c.frontWords, o.frontWords) >= 0.6 {
+			if o.dead {
+				continue
+			}
+			// The same longer answer to overlapping questions asks one thing
+			// twice: "Who was Robespierre?" and "What was Maximilien
+			// Robespierre?".
+			if jaccardSorted(c.frontWords, o.frontWords) >= 0.6 || wordCount(c.answer) >= 3 && overlap(c.frontWords, o.frontWords) >= 0.5 {
 				kill(o, c)
 			}
 		}
@@ -179,17 +185,21 @@ func dedupe(cs []*cand) []*cand {
 		}
 		byAnswer[ak] = append(byAnswer[ak], c)
 		c.normSrc = deck.Normalize(c.src.text)
-		pk := c.normSrc
-		for _, o := range byPassage[pk] {
-			if o.dead || c.dead {
-				continue
-			}
-			if samePassageDuplicate(o, c) {
-				kill(o, c)
+		keys := []string{c.normSrc}
+		if c.also != "" {
+			keys = append(keys, deck.Normalize(c.also))
+		}
+		for _, pk := range keys {
+			for _, o := range byPassage[pk] {
+				if !o.dead && !c.dead && samePassageDuplicate(o, c) {
+					kill(o, c)
+				}
 			}
 		}
 		if !c.dead {
-			byPassage[pk] = append(byPassage[pk], c)
+			for _, pk := range keys {
+				byPassage[pk] = append(byPassage[pk], c)
+			}
 		}
 	}
 	var out []*cand
@@ -249,16 +259,32 @@ func samePassageDuplicate(a, b *cand) bool {
 		}
 	}
 	aw, bw := contentWords(a.answer), contentWords(b.answer)
-	if overlap(aw, bw) >= 0.6 {
+	switch {
+	case a.typ != deck.Cloze && b.typ != deck.Cloze:
+		if overlap(aw, bw) >= 0.6 {
+			return true
+		}
+	case a.typ == deck.Cloze && covers(aw, bw), b.typ == deck.Cloze && covers(bw, aw):
 		return true
 	}
 	for _, p := range [][2]*cand{{a, b}, {b, a}} {
 		def, other := p[0], p[1]
-		if def.term != "" && other.typ == deck.Cloze && subsetOf(contentWords(other.answer), contentWords(def.term)) {
-			return true
+		if def.term != "" && other.typ == deck.Cloze {
+			// The cloze hides what the other card asks about.
+			ow, tw := contentWords(other.answer), contentWords(def.term)
+			if subsetOf(ow, tw) || subsetOf(tw, ow) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// covers reports a cloze answer that is most of another card's answer:
+// asking it again adds nothing. A cloze on one fact of a long answer
+// ("Committee of Public Safety" in a description of Robespierre) stays.
+func covers(cloze, answer []string) bool {
+	return subsetOf(cloze, answer) && (len(cloze)*10 >= len(answer)*6 || len(answer) <= 6)
 }
 
 // overlap is the share of the smaller word set found in the larger.

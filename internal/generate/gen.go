@@ -42,6 +42,10 @@ type cand struct {
 	dead   bool
 	// keepCase leaves the answer's first letter alone: a list of names.
 	keepCase bool
+	// also is a second passage the card covers (the sentence answering a
+	// question heading), so that cards made from it alone count as the
+	// same passage.
+	also string
 	// Caches for dedupe: the front's content words and normalised texts.
 	frontWords          []string
 	normAnswer, normSrc string

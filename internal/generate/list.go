@@ -202,6 +202,22 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 	}
 }
 
+// isDate reports a text that is a date and nothing else.
+func isDate(s string) bool {
+	ds := dateSpans(s)
+	return len(ds) == 1 && ds[0].start == 0 && ds[0].end == len(s)
+}
+
+// eventName puts "the" before an event named "X of Y" ("the Storming of
+// the Bastille").
+func eventName(term string) string {
+	ws := strings.Fields(term)
+	if len(ws) >= 3 && isCapitalized(ws[0]) && ws[1] == "of" {
+		return "the " + term
+	}
+	return term
+}
+
 // itemTerm makes the card of a "Term: description" list item.
 func (g *generator) itemTerm(k int, term, desc string, sec section, stack []section) {
 	if attributeLabels[lastWordLower(term)] && !looksLikeCode(term) {
@@ -219,13 +235,17 @@ func (g *generator) itemTerm(k int, term, desc string, sec section, stack []sect
 	if looksLikeCode(term) || describesAction(desc) {
 		front = "What does " + term + " do?"
 	}
+	if isDate(ans) {
+		// "Storming of the Bastille - 14 July 1789".
+		front = "When was " + eventName(term) + "?"
+	}
 	psg := g.passageOf(k, 0, len(g.blocks[k].s))
 	g.add(&cand{typ: deck.Basic, rule: ruleDefine, front: front, back: ans, answer: ans, term: term, score: 8, src: psg}, sec)
 }
 
 var (
 	reIntroVerb      = regexp.MustCompile(`(?i)^(?:the |its |their |our |some )?(.+?)\s+(?:are|include|includes|were|comprise|comprises|consist of|consists of|cover|covers)(?: the following)?(?: as follows)?$`)
-	reIntroFollowing = regexp.MustCompile(`(?i)\bthe following ([a-z][a-z -]{2,40})$`)
+	reIntroFollowing = regexp.MustCompile(`(?i)\b(?:the following|several|these|some|many|various|a few|two|three|four|five|six|seven|eight|nine|ten|\d+) ([a-z][a-z -]{2,40})$`)
 )
 
 // listQuestion words the front of an enumeration card and returns the
@@ -254,6 +274,10 @@ func listQuestion(intro string, sec section, subject string, n int, ordered bool
 	if np != "" && (!nounPhrase(np) || wordCount(np) > 8) {
 		np = ""
 	}
+	if np == "" && p != "" && sec.heading != "" && !sec.question && wordCount(sec.heading) <= 4 && plural(sec.heading) && nounPhrase(sec.heading) {
+		// "Historians point to several reasons:" under "Causes".
+		np = sec.heading
+	}
 	if np == "" {
 		if p == "" {
 			if sec.question {
@@ -269,8 +293,14 @@ func listQuestion(intro string, sec section, subject string, n int, ordered bool
 	name := lowerFirst(np)
 	name = strings.TrimPrefix(name, "the ")
 	of := ofSubject(name, subject)
-	if len(contentWords(name)) >= 2 {
-		// "Starting a session" says enough on its own.
+	strong := 0
+	for _, w := range contentWords(name) {
+		if !weakWords[w] {
+			strong++
+		}
+	}
+	if strong >= 2 {
+		// "Starting a session" says enough on its own; "key events" does not.
 		of = ""
 	}
 	if !plural(name) {

@@ -457,9 +457,19 @@ func (p *lineParser) flush() {
 			return
 		}
 	}
+	var speaker string
+	if n := len(p.para); n >= 2 && p.paraKind != kItem && isSpeakerLine(p.para[n-1]) {
+		// "... inflexible."\n— Maximilien Robespierre
+		speaker = p.para[n-1]
+		p.para = p.para[:n-1]
+		last--
+	}
 	var tb textBuilder
 	tb.add(stripInline(strings.Join(p.para, "\n"), !p.plain), p.nums[p.paraStart])
 	p.para = nil
+	if speaker != "" {
+		defer p.emitLine(kAttrib, 0, strings.TrimLeft(strings.TrimSpace(speaker), "-–—―~ "), last+1)
+	}
 	if tb.empty() {
 		return
 	}

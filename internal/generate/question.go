@@ -214,8 +214,9 @@ func (g *generator) questionHeading(i int, sec section, stack []section) {
 			first := firstSentence(content)
 			if ans := headingAnswer(first, sec.subject); ans != "" {
 				g.used[k] = true
-				g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10,
-					src: joinPassages(hp, g.passageOf(k, off, off+len(first)))}, sec)
+				ap := g.passageOf(k, off, off+len(first))
+				g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10, term: sec.subject,
+					src: joinPassages(hp, ap), also: ap.text}, sec)
 				return
 			}
 		}
@@ -244,8 +245,9 @@ func (g *generator) questionHeading(i int, sec section, stack []section) {
 			if ans == "" {
 				return
 			}
-			g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10,
-				src: joinPassages(hp, g.passageOf(k, off+ss[0].start, off+last))}, sec)
+			ap := g.passageOf(k, off+ss[0].start, off+last)
+			g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10, term: sec.subject,
+				src: joinPassages(hp, ap), also: ap.text}, sec)
 			return
 		case kItem:
 			var items []string
@@ -295,7 +297,12 @@ func sameTerm(a, b string) bool {
 		}
 		return s
 	}
-	return norm(a) == norm(b)
+	na, nb := norm(a), norm(b)
+	if na == nb {
+		return true
+	}
+	// "Robespierre" and "Maximilien Robespierre" name the same person.
+	return isCapitalized(strings.TrimSpace(b)) && (strings.HasSuffix(na, " "+nb) || strings.HasSuffix(nb, " "+na))
 }
 
 // firstSentence returns the first sentence of s.

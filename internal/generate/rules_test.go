@@ -322,3 +322,25 @@ func TestSplitSentences(t *testing.T) {
 		t.Errorf("splitSentences:\n got %q\nwant %q", ss, want)
 	}
 }
+
+func TestHistoryNotes(t *testing.T) {
+	d := genFile(t, "testdata/revolution.md")
+	wantBasic(t, d, "What was the French Revolution?", "A period of political upheaval in France that began in 1789 and ended in 1799")
+	wantCloze(t, d, "The French Revolution was a period of political upheaval in France that began in [...] and ended in 1799.", "1789")
+	// "several causes:" names what the list holds; the topic says whose.
+	wantBasic(t, d, "What are the 3 causes of the French Revolution?", "A fiscal crisis caused by costly wars\nFood shortages after poor harvests\nEnlightenment ideas about rights")
+	wantBasic(t, d, "What are the 2 enlightenment ideas about rights?", "Popular sovereignty\nEquality before the law")
+	wantBasic(t, d, "What are the 3 key events of the French Revolution?", "Storming of the Bastille\nDeclaration of the Rights of Man\nExecution of Louis XVI")
+	wantBasic(t, d, "When was the Storming of the Bastille?", "14 July 1789")
+	// The heading asks about Robespierre; the sentence defines him by his
+	// full name. Hiding the name again would repeat the question.
+	wantBasic(t, d, "Who was Robespierre?", "A lawyer and politician who led the Committee of Public Safety during the Reign of Terror")
+	wantCloze(t, d, "Maximilien Robespierre was a lawyer and politician who led the [...] during the Reign of Terror.", "Committee of Public Safety")
+	for _, c := range d.Cards {
+		if c.Type == deck.Cloze && deck.ClozeAnswer(c.Front, 1) == "Maximilien Robespierre" || strings.HasPrefix(c.Front, "What was Maximilien") {
+			t.Errorf("Robespierre asked twice: %q", c.Front)
+		}
+	}
+	wantBasic(t, d, `Who said "Terror is nothing other than justice, prompt, severe, inflexible"?`, "Maximilien Robespierre")
+	wantBasic(t, d, "What does NC stand for?", "Napoleonic Code")
+}

@@ -139,6 +139,11 @@ func lowerFirst(s string) string {
 	if len(ws) == 0 || isAllCaps(ws[0]) {
 		return s
 	}
+	switch ws[0] {
+	case "The", "A", "An":
+		// "The French Revolution" → "the French Revolution".
+		return strings.ToLower(ws[0][:1]) + s[1:]
+	}
 	if len(ws) > 1 && isCapitalized(ws[1]) {
 		return s
 	}
