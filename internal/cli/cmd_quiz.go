@@ -138,6 +138,9 @@ type quizTaking struct {
 	qs     []quiz.Question
 }
 
+// quizRun checks the flags, reads the cards, builds the quiz and takes it
+// the way the flags say: scored from a file, printed as JSON, or asked in
+// the terminal.
 func quizRun(ctx context.Context, f *Factory, opts *quizOptions) error {
 	mode, err := quiz.ParseMode(opts.Mode)
 	if err != nil {

@@ -43,7 +43,7 @@ func (r *quizTaking) printQuestions() error {
 	for i, q := range r.qs {
 		j := questionJSON{Number: i + 1, CardID: q.CardID, Deck: q.Deck, Kind: string(q.Kind), Prompt: q.Prompt,
 			Answer: q.Answer, Accept: q.Accept, Note: q.Note}
-		if q.Kind == quiz.KindMC || q.Kind == quiz.KindTF {
+		if (q.Kind == quiz.KindMC || q.Kind == quiz.KindTF) && q.Correct >= 0 && q.Correct < len(q.Options) {
 			j.Options, j.CorrectOption = q.Options, q.Correct+1
 			j.Answer = q.Options[q.Correct]
 		}
