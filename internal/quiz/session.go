@@ -41,6 +41,10 @@ const (
 //
 // Multiple-choice and true/false questions are answered with one key (the
 // option's number, or t/f), typed and cloze questions with a line of text.
+// A key rather than a menu, because a quiz is a drill where one press per
+// question matters, the numbered options stay on screen and in the
+// scrollback (the feedback names the right one by its number), and reading
+// a key needs none of the cursor movement a menu redraw relies on.
 type Session struct {
 	Questions []Question
 	Ask       Asker
