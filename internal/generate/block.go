@@ -29,6 +29,9 @@ type block struct {
 	// rows holds a table's cells, header row first when header is set.
 	rows   [][]string
 	header bool
+	// keys is set when every row of a table starts with a header cell: a
+	// table of properties ("Born | 7 November 1867").
+	keys bool
 	// code holds the text of a code block: never a card, but it tells which
 	// words of the prose after it are identifiers.
 	code string

@@ -14,6 +14,8 @@ var (
 	reYear = regexp.MustCompile(`\b(?:(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})s?(?: (?:BC|BCE|AD|CE)\b)?|\d{1,4} (?:BC|BCE|AD|CE)\b)`)
 	// Quantities: "3.5 million", "40%", "$12 billion", "1,280 metres".
 	reQuantity = regexp.MustCompile(`(?:[$€£¥]\s?)?\b\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|(?: (?:million|billion|trillion|thousand|hundred))+|(?:\s?(?:km|kilometres|kilometers|miles|metres|meters|m|cm|mm|nm|kg|g|mg|tonnes|tons|lb|pounds|ounces|litres|liters|ml|feet|ft|inches|°C|°F|degrees|years|months|weeks|days|hours|minutes|seconds|ms|µs|ns|KB|MB|GB|TB|kB|KiB|MiB|GiB|TiB|bytes|bits|Hz|kHz|MHz|GHz|W|kW|MW|GW|V|volts|watts|calories|kcal|people|inhabitants|residents|employees|members|species|countries|languages|times)\b))`)
+	// Ranges: "100 to 120 compressions", "5-6 cm", "between 1 and 127".
+	reRange = regexp.MustCompile(`\b\d[\d,]*(?:\.\d+)?(?: to | and |-)\d[\d,]*(?:\.\d+)?(?:\s?(?:%|km|m|cm|mm|kg|g|metres|meters|miles|feet|years|months|weeks|days|hours|minutes|seconds|percent))?\b`)
 	// Bare numbers and versions: "Go 1.22", "512".
 	reNumber = regexp.MustCompile(`\b\d+(?:[.,]\d+)*\b`)
 	// Quoted terms of one to six words.
@@ -144,9 +146,15 @@ func numberSpans(s string, taken []cspan) []cspan {
 	if !hasDigit(s) {
 		return nil
 	}
+	for _, m := range reRange.FindAllStringIndex(s, -1) {
+		c := cspan{start: m[0], end: m[1], kind: "number", score: 5.2}
+		if !overlapsAny(taken, c) {
+			out = append(out, c)
+		}
+	}
 	for _, m := range reQuantity.FindAllStringIndex(s, -1) {
 		c := cspan{start: m[0], end: m[1], kind: "number", score: 5}
-		if !overlapsAny(taken, c) {
+		if !overlapsAny(taken, c) && !overlapsAny(out, c) {
 			out = append(out, c)
 		}
 	}

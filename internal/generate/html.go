@@ -39,6 +39,8 @@ var voidTags = map[string]bool{
 type htmlTable struct {
 	rows      [][]string
 	row       []string
+	thFirst   bool // every row so far began with a <th>
+	rowFirst  bool // the current row's first cell was a <th>
 	header    bool // the first row is made of <th> cells or sits in <thead>
 	rowAllTh  bool
 	start     int
@@ -192,7 +194,7 @@ func (p *htmlParser) startTag(name string, attrs map[string]string, selfClosing 
 		p.nextID++
 		p.listID = append(p.listID, p.nextID)
 	case "table":
-		p.tables = append(p.tables, &htmlTable{start: line, header: false})
+		p.tables = append(p.tables, &htmlTable{start: line, thFirst: true})
 	case "tr":
 		if t := p.table(); t != nil {
 			t.row = nil
@@ -203,6 +205,9 @@ func (p *htmlParser) startTag(name string, attrs map[string]string, selfClosing 
 			t.inCell = true
 			if name == "td" {
 				t.rowAllTh = false
+			}
+			if len(t.row) == 0 {
+				t.rowFirst = name == "th"
 			}
 		}
 	case "thead":
@@ -275,6 +280,9 @@ func (p *htmlParser) endTag(name string, line int) {
 				if len(t.rows) == 0 && t.rowAllTh {
 					t.header = true
 				}
+				if len(t.row) > 1 && !t.rowFirst {
+					t.thFirst = false
+				}
 				t.rows = append(t.rows, t.row)
 			}
 			t.row = nil
@@ -315,7 +323,7 @@ func (p *htmlParser) endTable(line int) {
 		t.rows = append(t.rows, t.row)
 	}
 	if len(t.rows) > 0 {
-		p.out.blocks = append(p.out.blocks, block{kind: kTable, rows: t.rows, header: t.header, start: t.start, end: line})
+		p.out.blocks = append(p.out.blocks, block{kind: kTable, rows: t.rows, header: t.header, keys: t.thFirst && !t.rowAllTh, start: t.start, end: line})
 	}
 }
 

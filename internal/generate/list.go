@@ -37,12 +37,22 @@ func (g *generator) labelled(i int, label, content string, sec section, stack []
 	if ans == "" {
 		return
 	}
+	front := propertyQuestion(label, subject, ans)
+	g.add(&cand{typ: deck.Basic, rule: ruleLabel, front: front, back: ans, answer: ans, score: 9, src: psg}, sec)
+}
+
+// propertyQuestion asks for the property a label names: "Basic meaning"
+// → "What is the basic meaning of X?", "Born" → "When was X born?".
+func propertyQuestion(label, subject, value string) string {
+	if q := attributeQuestion(label, subject, value); q != "" {
+		return q
+	}
+	name := lowerFirst(label)
 	verb := "is"
 	if plural(label) {
 		verb = "are"
 	}
-	front := "What " + verb + " the " + name + of + "?"
-	g.add(&cand{typ: deck.Basic, rule: ruleLabel, front: front, back: ans, answer: ans, score: 9, src: psg}, sec)
+	return "What " + verb + " the " + name + ofSubject(name, subject) + "?"
 }
 
 // ofSubject returns " of <subject>" unless the name already says what it
@@ -304,7 +314,12 @@ func listQuestion(intro string, sec section, subject string, n int, ordered bool
 		of = ""
 	}
 	if !plural(name) {
-		return upperFirst(name) + of, "What are the " + count + " " + unit + " of " + name + of + "?"
+		the := ""
+		if fw := strings.ToLower(strings.Fields(name)[0]); !strings.HasSuffix(fw, "ing") && !stopWords[fw] && !isCapitalized(name) {
+			// "the recovery position", but "making tea".
+			the = "the "
+		}
+		return upperFirst(name) + of, "What are the " + count + " " + unit + " of " + the + name + of + "?"
 	}
 	return upperFirst(name) + of, "What are the " + count + " " + name + of + "?"
 }

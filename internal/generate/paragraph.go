@@ -323,12 +323,13 @@ func (g *generator) contextPrefix(s, label string, sec section, stack []section)
 		return ""
 	}
 	first := strings.ToLower(strings.Fields(s)[0])
-	vague := pronouns[first] || first == "the" || first == "these" || first == "such"
+	// An instruction ("Push hard and fast ...") has no subject at all.
+	vague := pronouns[first] || first == "the" || first == "these" || first == "such" || baseVerbs[first]
 	if !vague {
 		return ""
 	}
 	// "The development of new productive forces ..." names its topic.
-	if !pronouns[first] {
+	if !pronouns[first] && !baseVerbs[first] {
 		subj := s
 		if k := strings.IndexAny(s, ",;"); k > 0 {
 			subj = s[:k]

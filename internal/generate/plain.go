@@ -94,12 +94,32 @@ func plainStructure(blocks []block) []block {
 		}
 		if k+1 < len(blocks) && headingLike(b.s) {
 			b.kind, b.level = kHeading, 2
+			b.s = unshout(b.s)
 			if k == 0 && !strings.HasSuffix(b.s, "?") {
 				b.level = 1
 			}
 		}
 	}
 	return blocks
+}
+
+// unshout turns an ALL CAPS heading into sentence case ("FIRST AID
+// BASICS" → "First aid basics"); a short acronym ("CPR") stays.
+func unshout(s string) string {
+	ws := strings.Fields(s)
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return s
+			}
+			letters++
+		}
+	}
+	if letters < 2 || len(ws) == 1 && letters <= 5 {
+		return s
+	}
+	return upperFirst(strings.ToLower(s))
 }
 
 // quoted reports text wrapped in quotation marks.

@@ -344,3 +344,35 @@ func TestHistoryNotes(t *testing.T) {
 	wantBasic(t, d, `Who said "Terror is nothing other than justice, prompt, severe, inflexible"?`, "Maximilien Robespierre")
 	wantBasic(t, d, "What does NC stand for?", "Napoleonic Code")
 }
+
+func TestPropertyTableAsksAboutThePageSubject(t *testing.T) {
+	d := gen(t, "curie.html", `<html><head><title>Marie Curie - Encyclopedia</title></head><body>
+<table class="infobox">
+<tr><th colspan="2">Marie Curie</th></tr>
+<tr><th>Born</th><td>7 November 1867<br>Warsaw, Congress Poland</td></tr>
+<tr><th>Died</th><td>4 July 1934 (aged 66)</td></tr>
+<tr><th>Known for</th><td>Pioneering research on radioactivity</td></tr>
+<tr><th>Spouse</th><td>Pierre Curie</td></tr>
+<tr><th>Field</th><td>Physics, chemistry</td></tr>
+</table>
+<p>Marie Curie was a physicist and chemist who studied radioactivity in Paris.</p>
+</body></html>`)
+	wantBasic(t, d, "When and where was Marie Curie born?", "7 November 1867 Warsaw, Congress Poland")
+	wantBasic(t, d, "When did Marie Curie die?", "4 July 1934 (aged 66)")
+	wantBasic(t, d, "What is Marie Curie known for?", "Pioneering research on radioactivity")
+	wantBasic(t, d, "Who is the spouse of Marie Curie?", "Pierre Curie")
+	wantBasic(t, d, "What is the field of Marie Curie?", "Physics, chemistry")
+}
+
+func TestPlainTextLeaflet(t *testing.T) {
+	d := genFile(t, "testdata/firstaid.txt")
+	// ALL CAPS headings are read in sentence case; a short acronym stays.
+	if d.Name != "First aid basics" {
+		t.Errorf("deck name %q", d.Name)
+	}
+	wantBasic(t, d, "What are the 4 steps of the recovery position?", "Kneel beside the person\nPlace the arm nearest to you at a right angle\nBring the far arm across the chest\nRoll the person onto their side")
+	wantBasic(t, d, "What does CPR stand for?", "Cardiopulmonary resuscitation")
+	// A range is one fact; an instruction gets its section as context.
+	wantCloze(t, d, "CPR: Push hard and fast in the centre of the chest, at a rate of [...] compressions a minute and to a depth of 5 to 6 cm.", "100 to 120")
+	wantCloze(t, d, "CPR: Call the emergency number ([...] in Europe, 911 in North America) before you start, or ask someone else to call.", "112")
+}

@@ -23,6 +23,10 @@ func (g *generator) table(i int, sec section, stack []section) {
 	if len(rows) < 2 || len(rows) > maxTableRows+1 {
 		return
 	}
+	if b.keys {
+		g.propertyTable(i, sec, stack)
+		return
+	}
 	header := rows[0]
 	body := rows[1:]
 	if !b.header {
@@ -54,6 +58,31 @@ func (g *generator) table(i int, sec section, stack []section) {
 			g.add(&cand{typ: deck.Basic, rule: ruleTable, front: front, back: val, answer: val, term: key, score: 7,
 				src: passage{text: strings.Join(row, " | "), start: psg.start, end: psg.end}}, sec)
 		}
+	}
+}
+
+// propertyTable makes a card per row of a table of properties (an
+// infobox): "Born | 7 November 1867" → "When was Marie Curie born?". A
+// first row of one cell names the table's subject.
+func (g *generator) propertyTable(i int, sec section, stack []section) {
+	rows := g.blocks[i].rows
+	subject := g.subjectOf(stack)
+	if len(rows[0]) == 1 {
+		subject = rows[0][0]
+		rows = rows[1:]
+	}
+	psg := g.blockPassage(i, i+1)
+	for _, row := range rows {
+		if len(row) != 2 {
+			continue
+		}
+		label, val := strings.TrimSpace(row[0]), strings.TrimSpace(row[1])
+		if label == "" || val == "" || wordCount(label) > 5 || !hasContent(val) || wordCount(val) > maxAnswerWords {
+			continue
+		}
+		front := propertyQuestion(label, subject, val)
+		g.add(&cand{typ: deck.Basic, rule: ruleTable, front: front, back: val, answer: val, score: 7,
+			src: passage{text: strings.Join(row, " | "), start: psg.start, end: psg.end}}, sec)
 	}
 }
 
