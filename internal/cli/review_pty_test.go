@@ -56,6 +56,7 @@ type ptyRun struct {
 	tty  *os.File
 	mu   sync.Mutex
 	buf  bytes.Buffer // everything the program wrote, escape codes removed
+	raw  bytes.Buffer // everything the program wrote, as written
 	seen int          // how far expect has read
 	done chan struct{}
 }
@@ -83,8 +84,14 @@ func recallCmd(t *testing.T, db string, args ...string) string {
 
 func startPty(t *testing.T, db string, args ...string) *ptyRun {
 	t.Helper()
+	return startPtyEnv(t, recallEnv(db), args...)
+}
+
+// startPtyEnv runs recall on a pseudo-terminal with the given environment.
+func startPtyEnv(t *testing.T, env []string, args ...string) *ptyRun {
+	t.Helper()
 	cmd := exec.Command(recallBin, args...)
-	cmd.Env = recallEnv(db)
+	cmd.Env = env
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +104,7 @@ func startPty(t *testing.T, db string, args ...string) *ptyRun {
 			n, err := tty.Read(b)
 			if n > 0 {
 				p.mu.Lock()
+				p.raw.Write(b[:n])
 				p.buf.WriteString(stripEscapes(string(b[:n])))
 				p.mu.Unlock()
 			}
@@ -424,4 +432,111 @@ func BenchmarkFirstCardOnScreen100k(b *testing.B) {
 	b.StopTimer()
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+}
+
+// withEnv replaces or adds variables (NAME=value, or NAME= to empty it;
+// a bare NAME removes it).
+func withEnv(env []string, vars ...string) []string {
+	out := []string{}
+	for _, e := range env {
+		keep := true
+		for _, v := range vars {
+			name, _, _ := strings.Cut(v, "=")
+			if strings.HasPrefix(e, name+"=") {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, e)
+		}
+	}
+	for _, v := range vars {
+		if strings.Contains(v, "=") {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+var sgrCode = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// TestReviewColoursOnlyWithoutNoColor checks the raw terminal output: the
+// suggested grade is highlighted with colour codes unless NO_COLOR is set.
+func TestReviewColoursOnlyWithoutNoColor(t *testing.T) {
+	db := ptyDeck(t, 2)
+	for _, noColor := range []bool{true, false} {
+		env := recallEnv(db)
+		if !noColor {
+			env = withEnv(env, "NO_COLOR")
+		}
+		p := startPtyEnv(t, env, "review")
+		p.cardOnScreen()
+		p.send(" ")
+		p.expect("4 Easy")
+		p.send("q")
+		if code := p.wait(); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		p.mu.Lock()
+		raw := p.raw.String()
+		p.mu.Unlock()
+		codes := sgrCode.FindAllString(raw, -1)
+		if noColor && len(codes) > 0 {
+			t.Errorf("NO_COLOR set, yet colour codes %q in:\n%q", codes, raw)
+		}
+		if !noColor && !strings.Contains(raw, "\x1b[1;36m3 Good 10m\x1b[0m") {
+			t.Errorf("no highlighted grade without NO_COLOR:\n%q", raw)
+		}
+	}
+}
+
+// TestReviewEditsWithTheEditorFromTheEnvironment runs $EDITOR (a sed
+// command that edits in place) on the card and checks the new text is
+// shown and stored under the same ID; a failing editor leaves it alone.
+func TestReviewEditsWithTheEditorFromTheEnvironment(t *testing.T) {
+	db := ptyDeck(t, 1)
+	p := startPtyEnv(t, withEnv(recallEnv(db), `EDITOR=sed -i "s/Answer 1/The first answer/"`), "review")
+	id := p.cardOnScreen()
+	p.send("e")
+	p.expect("Saved the edit.")
+	if again := p.cardOnScreen(); again != id {
+		t.Errorf("after the edit the card is %s, want %s", again, id)
+	}
+	p.send(" ")
+	p.expect("The first answer")
+	p.send("3")
+	p.cardOnScreen()
+	p.send("q")
+	if code := p.wait(); code != 0 {
+		t.Fatalf("exit %d\n%s", code, p.output())
+	}
+	show := recallCmd(t, db, "card", "show", id, "--json")
+	if !strings.Contains(show, `"back": "The first answer"`) {
+		t.Errorf("stored card after the edit:\n%s", show)
+	}
+	if log := logOf(t, db); len(log[id]) != 1 {
+		t.Errorf("the answer after the edit is not on the same card: %v", log)
+	}
+
+	p = startPtyEnv(t, withEnv(recallEnv(db), "EDITOR=false"), "review", "--new", "0")
+	p.expect("space: show the answer")
+	p.send("e")
+	p.expect("The editor failed")
+	p.send("q")
+	p.wait()
+	if show2 := recallCmd(t, db, "card", "show", id, "--json"); !strings.Contains(show2, `"back": "The first answer"`) {
+		t.Errorf("a failed edit changed the card:\n%s", show2)
+	}
+}
+
+// TestReviewRefusesAnUnknownDeck keeps a typo from looking like a free day.
+func TestReviewRefusesAnUnknownDeck(t *testing.T) {
+	db := ptyDeck(t, 1)
+	p := startPty(t, db, "review", "Nosuch")
+	if code := p.wait(); code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	if !strings.Contains(p.output(), `no deck named "Nosuch"; `+"`recall decks`") {
+		t.Errorf("output:\n%s", p.output())
+	}
 }
