@@ -1,6 +1,8 @@
 // Package quiz builds quizzes from cards, judges answers and scores a run.
 //
-// It is pure logic: no terminal, no store. The caller passes the cards, a
+// Building and judging are pure logic with no store; Session (session.go)
+// runs a quiz through a small prompt interface and writes its feedback to a
+// writer, so it too runs without a terminal in tests. The caller passes the cards, a
 // seeded *rand.Rand (math/rand/v2) and, for a quiz of weak cards, a function
 // that rates a card's weakness; the same seed and the same cards in the same
 // order give the same quiz.
