@@ -165,7 +165,7 @@ func linkAt(s string, i int) (string, int, bool) {
 		}
 	}
 	if end < len(s) && s[end] == '[' {
-		if k := strings.IndexByte(s[end:], ']'); k >= 0 && !strings.ContainsAny(s[end:end+k], "\n[") {
+		if k := strings.IndexByte(s[end:], ']'); k >= 0 && !strings.ContainsAny(s[end+1:end+k], "\n[") {
 			return label, end + k + 1, true
 		}
 	}

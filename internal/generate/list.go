@@ -185,6 +185,10 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 		}
 	}
 	if short && len(names) >= 2 && len(names) <= maxItems {
+		if intro == "" && !g.firstListUnderHeading(i) {
+			// Only the section's first list is what its heading names.
+			sec.heading = ""
+		}
 		psg := g.blockPassage(i, j)
 		if intro != "" && i > 0 && g.blocks[i-1].kind == kPara {
 			psg = g.blockPassage(i-1, j)
@@ -226,6 +230,21 @@ func eventName(term string) string {
 		return "the " + term
 	}
 	return term
+}
+
+// firstListUnderHeading reports a list with only paragraphs between it
+// and its heading.
+func (g *generator) firstListUnderHeading(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch g.blocks[k].kind {
+		case kHeading:
+			return true
+		case kPara:
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // itemTerm makes the card of a "Term: description" list item.

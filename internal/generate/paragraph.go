@@ -307,6 +307,10 @@ func (g *generator) resolveSubject(prevKey [2]int, s string, prev *span) (string
 	// "The rings are made of ice. They extend ..." → "The rings extend ...".
 	if pron == "It" || pron == "They" {
 		subj := subjectPhrase(prev.s)
+		if ws := strings.Fields(prev.s); subj == "" && len(ws) > 2 && (ws[0] == "A" || ws[0] == "An" || ws[0] == "The") && isCapitalized(ws[1]) {
+			// "A DaemonSet runs one Pod per node. It is ..."
+			subj = ws[0] + " " + strings.TrimRight(ws[1], ",;:")
+		}
 		ws := strings.Fields(subj)
 		if len(ws) >= 2 && len(ws) <= 5 && (ws[0] == "The" || ws[0] == "A" || ws[0] == "An") && nounPhrase(subj) && plural(subj) == (pron == "They") && !strings.Contains(subj, ",") {
 			return subj + s[len(pron):], len(subj) - len(pron), len(pron)

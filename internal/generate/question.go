@@ -76,11 +76,40 @@ func topicOf(title string, proper func(string) bool) string {
 	if s := questionSubject(t); s != "" {
 		t = s
 	}
+	t = stripTitleWords(t)
 	t = strings.Trim(strings.TrimRight(t, ".!?"), `"' `)
 	if ws := strings.Fields(t); len(ws) > 0 && proper != nil && proper(ws[0]) {
 		return t
 	}
 	return lowerFirst(t)
+}
+
+// titleLeads and titleTails are the words around a title's subject that
+// say what kind of text it is: "Notes on X", "X basics", "A guide to X".
+var (
+	titleLeads = []string{"introduction to ", "an introduction to ", "a guide to ", "guide to ", "notes on ",
+		"understanding ", "getting started with ", "learning ", "all about ", "about "}
+	titleTails = []string{" notes", " guide", " tutorial", " overview", " introduction", " basics",
+		" cheat sheet", " cheatsheet", " summary", " primer", " handbook", " 101", " faq", " explained"}
+)
+
+// stripTitleWords removes them, keeping the title when nothing would be
+// left.
+func stripTitleWords(t string) string {
+	lt := strings.ToLower(t)
+	for _, p := range titleLeads {
+		if strings.HasPrefix(lt, p) && len(t) > len(p)+1 {
+			t, lt = t[len(p):], lt[len(p):]
+			break
+		}
+	}
+	for _, s := range titleTails {
+		if strings.HasSuffix(lt, s) && len(t) > len(s)+1 {
+			t = t[:len(t)-len(s)]
+			break
+		}
+	}
+	return strings.TrimSpace(t)
 }
 
 // clarifyQuestion makes a question understandable without the document:

@@ -376,3 +376,43 @@ func TestPlainTextLeaflet(t *testing.T) {
 	wantCloze(t, d, "CPR: Push hard and fast in the centre of the chest, at a rate of [...] compressions a minute and to a depth of 5 to 6 cm.", "100 to 120")
 	wantCloze(t, d, "CPR: Call the emergency number ([...] in Europe, 911 in North America) before you start, or ask someone else to call.", "112")
 }
+
+func TestMarkdownDetails(t *testing.T) {
+	d := gen(t, "k8s.md", "Kubernetes notes\r\n================\r\n\r\nA *Pod* is the smallest deployable unit in [Kubernetes][k8s].\r\n\r\n"+
+		"<!-- a Secret is a password store -->\r\n\r\nControllers\r\n-----------\r\n\r\n"+
+		"+ A Deployment manages ReplicaSets.\r\n+ A DaemonSet runs one Pod per node.\r\n\r\n  It is often used for log shippers such as Fluentd and Filebeat.\r\n\r\n"+
+		"3. first\r\n4. second\r\n\r\nName | Port\r\n---- | ----\r\nHTTP | 80\r\n\r\n[k8s]: https://kubernetes.io\r\n")
+	if d.Name != "Kubernetes notes" {
+		t.Errorf("setext title: deck %q", d.Name)
+	}
+	wantBasic(t, d, "What is a Pod?", "The smallest deployable unit in Kubernetes")
+	// The indented paragraph belongs to its item, and its "It" is the item's subject.
+	wantCloze(t, d, "A DaemonSet is often used for log shippers such as [...].", "Fluentd and Filebeat")
+	wantBasic(t, d, "What is the port of HTTP?", "80")
+	for _, s := range []string{"Secret", "kubernetes.io", "k8s"} {
+		noCardMentions(t, d, s)
+	}
+	// A second list in the section is not what the heading names.
+	for _, c := range d.Cards {
+		if strings.Contains(c.Back, "First") {
+			t.Errorf("list %q asked as the section's controllers", c.Back)
+		}
+	}
+}
+
+func TestTopicDropsWordsAboutTheText(t *testing.T) {
+	for title, want := range map[string]string{
+		"Kubernetes notes":        "Kubernetes",
+		"A guide to sourdough":    "sourdough",
+		"First aid basics":        "first aid",
+		"New productive forces":   "new productive forces",
+		"What is FSRS?":           "FSRS",
+		"Saturn | Planet Notes":   "Saturn",
+		"The French Revolution":   "the French Revolution",
+		"Getting started with Go": "Go",
+	} {
+		if got := topicOf(title, func(w string) bool { return w == "Kubernetes" || w == "Go" || w == "Saturn" }); got != want {
+			t.Errorf("topicOf(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
