@@ -418,8 +418,8 @@ func (s *Session) answer(t *turn, r sched.Rating) error {
 	}
 	if res.Leech {
 		s.sum.Leeches = append(s.sum.Leeches, nc.ID)
-		s.ack += "\n" + s.p.warn(fmt.Sprintf("Leech: card %s has lapsed %d times, so it is tagged %q and suspended. "+
-			"Rewrite it, then bring it back with `recall card unsuspend %s`.", nc.ID, nc.Sched.Lapses, LeechTag, nc.ID))
+		s.ack += "\n" + s.p.warn(fmt.Sprintf("Leech: card %s has lapsed %s, so it is tagged %q and suspended. "+
+			"Rewrite it, then bring it back with `recall card unsuspend %s`.", nc.ID, plural(nc.Sched.Lapses, "time"), LeechTag, nc.ID))
 	}
 	return err
 }

@@ -376,7 +376,7 @@ func TestLeechIsReportedAndSuspended(t *testing.T) {
 	if !c.Suspended || !slices.Contains(c.Tags, LeechTag) || !reflect.DeepEqual(sum.Leeches, []string{c.ID}) {
 		t.Errorf("card suspended %v tags %v summary leeches %v", c.Suspended, c.Tags, sum.Leeches)
 	}
-	if !strings.Contains(out.String(), "Leech: card "+c.ID+" has lapsed 1 times") {
+	if !strings.Contains(out.String(), "Leech: card "+c.ID+" has lapsed 1 time, so it is tagged") {
 		t.Errorf("leech not reported:\n%s", out)
 	}
 }
