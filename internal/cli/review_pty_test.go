@@ -540,3 +540,21 @@ func TestReviewRefusesAnUnknownDeck(t *testing.T) {
 		t.Errorf("output:\n%s", p.output())
 	}
 }
+
+// TestRecallWithoutArgumentsStartsTheReview runs plain `recall` on a
+// terminal with an empty collection: the built-in deck is loaded and its
+// first card shown.
+func TestRecallWithoutArgumentsStartsTheReview(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "collection.db")
+	p := startPty(t, db)
+	p.expect("loaded the built-in deck")
+	p.expect("Card 1 of ")
+	p.expect("space: show the answer")
+	p.send("q")
+	if code := p.wait(); code != 0 {
+		t.Fatalf("exit %d\n%s", code, p.output())
+	}
+	if !strings.Contains(p.output(), "No cards reviewed.") {
+		t.Errorf("no summary:\n%s", p.output())
+	}
+}
