@@ -81,3 +81,24 @@ func TestPlainTextPackageDoc(t *testing.T) {
 		noCardMentions(t, d, s)
 	}
 }
+
+// An HTML FAQ: question headings, a list of steps under a question, a
+// sentence that only looks labelled.
+func TestHTMLQuestionsPage(t *testing.T) {
+	d := genFile(t, "testdata/sourdough.html")
+	wantBasic(t, d, "What is a starter?", "A fermented mixture of flour and water that contains wild yeast and lactic acid bacteria")
+	wantBasic(t, d, "How often should I feed it? (sourdough)", "Feed a starter kept at room temperature every 12 to 24 hours; one kept in the fridge needs feeding about once a week.")
+	wantCloze(t, d, "Most bakers use a 1:1:1 ratio: [...] by weight.", "one part starter, one part flour and one part water")
+	// Steps under a question heading are no enumeration, but their facts
+	// are asked, with the topic as context.
+	wantCloze(t, d, "Sourdough: Bulk ferment for [...].", "4 to 6 hours")
+	wantCloze(t, d, "Temperature matters: dough at [...] ferments about twice as fast as dough at 18 °C.", "24 °C")
+	for _, c := range d.Cards {
+		if c.Front == "What are the temperature matters of sourdough?" {
+			t.Errorf("a sentence taken for a label: %q", c.Front)
+		}
+	}
+	for _, s := range []string{"Bake Better", "Recipes", "trackPage", "2024"} {
+		noCardMentions(t, d, s)
+	}
+}

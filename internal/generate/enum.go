@@ -198,8 +198,11 @@ func firstItem(seg string, others []string) string {
 	if len(run) == 0 {
 		return ""
 	}
-	// Parallel items share their first word ("new industries, new models").
-	if fw := commonFirstWord(others); fw != "" {
+	// Parallel items share their first word ("new industries, new models",
+	// "one part starter, one part flour").
+	if fw := commonFirstWord(others); fw != "" && i > 0 && strings.EqualFold(ws[i-1], fw) {
+		run = ws[i-1:]
+	} else if fw != "" {
 		for j := len(run) - 1; j >= 0; j-- {
 			if strings.EqualFold(run[j], fw) {
 				run = run[j:]
@@ -269,9 +272,16 @@ func lastItem(right string, items []string) (string, int) {
 		longest = max(longest, wordCount(it))
 	}
 	toks := tokenize(seg)
+	limit := longest + 2
+	if fw := commonFirstWord(items); fw != "" && len(toks) > 0 && strings.EqualFold(toks[0].w, fw) {
+		// Parallel items end about where the others do: "one part water".
+		limit = longest + 1
+	}
+	parallel := limit == longest+1
 	n := 0
-	for n < len(toks) && n < longest+2 {
-		if clauseWords[strings.ToLower(toks[n].w)] || n > 0 && strings.ToLower(toks[n].w) == "to" {
+	for n < len(toks) && n < limit {
+		lw := strings.ToLower(toks[n].w)
+		if clauseWords[lw] || n > 0 && (lw == "to" || parallel && stopWords[lw]) {
 			break
 		}
 		n++
@@ -279,7 +289,7 @@ func lastItem(right string, items []string) (string, int) {
 	if n == 0 || baseVerbs[strings.ToLower(toks[0].w)] {
 		return "", 0
 	}
-	if n < len(toks) && n >= longest+2 {
+	if n < len(toks) && n >= limit && !parallel {
 		// Ran on past the length of the other items: a clause, not an item.
 		return "", 0
 	}

@@ -13,7 +13,7 @@ var (
 	// Years and decades: "in 2024", "the 1990s", "3000 BC".
 	reYear = regexp.MustCompile(`\b(?:(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})s?(?: (?:BC|BCE|AD|CE)\b)?|\d{1,4} (?:BC|BCE|AD|CE)\b)`)
 	// Quantities: "3.5 million", "40%", "$12 billion", "1,280 metres".
-	reQuantity = regexp.MustCompile(`(?:[$€£¥]\s?)?\b\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|(?: (?:million|billion|trillion|thousand|hundred))+|(?:\s?(?:km|kilometres|kilometers|miles|metres|meters|m|cm|mm|nm|kg|g|mg|tonnes|tons|lb|pounds|ounces|litres|liters|ml|feet|ft|inches|°C|°F|degrees|years|months|weeks|days|hours|minutes|seconds|ms|µs|ns|KB|MB|GB|TB|kB|KiB|MiB|GiB|TiB|bytes|bits|Hz|kHz|MHz|GHz|W|kW|MW|GW|V|volts|watts|calories|kcal|people|inhabitants|residents|employees|members|species|countries|languages|times)\b))`)
+	reQuantity = regexp.MustCompile(`(?:[$€£¥]\s?)?\b\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|(?: (?:million|billion|trillion|thousand|hundred))+|(?:\s?(?:km|kilometres|kilometers|miles|metres|meters|m|cm|mm|nm|kg|g|mg|tonnes|tons|lb|pounds|ounces|litres|liters|ml|feet|ft|inches|°C|°F|degrees|years|months|weeks|days|hours|minutes|seconds|ms|µs|ns|KB|MB|GB|TB|kB|KiB|MiB|GiB|TiB|bytes|bits|Hz|kHz|MHz|GHz|W|kW|MW|GW|V|volts|watts|calories|kcal|people|inhabitants|residents|employees|members|species|countries|languages|times|hour|minute|second|day|week|month|year|metre|meter|mile|kilometre|kilometer)\b))`)
 	// Ranges: "100 to 120 compressions", "5-6 cm", "between 1 and 127".
 	reRange = regexp.MustCompile(`\b\d[\d,]*(?:\.\d+)?(?: to | and |-)\d[\d,]*(?:\.\d+)?(?:\s?(?:%|km|m|cm|mm|kg|g|metres|meters|miles|feet|years|months|weeks|days|hours|minutes|seconds|percent))?\b`)
 	// Bare numbers and versions: "Go 1.22", "512".

@@ -30,6 +30,10 @@ func splitLabel(s string) (label, content string, ok bool) {
 			return "", "", false
 		}
 	}
+	// "Temperature matters: ..." is a sentence, not a label.
+	if wordCount(label) > 1 && genericWords[lastWordLower(label)] {
+		return "", "", false
+	}
 	return label, content, true
 }
 

@@ -184,6 +184,7 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 			short = false
 		}
 	}
+	enumerated := false
 	if short && len(names) >= 2 && len(names) <= maxItems {
 		if intro == "" && !g.firstListUnderHeading(i) {
 			// Only the section's first list is what its heading names.
@@ -195,6 +196,7 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 		}
 		noun, front := listQuestion(intro, sec, subject, len(names), ordered)
 		if front != "" {
+			enumerated = true
 			ans := strings.Join(names, "\n")
 			g.add(&cand{typ: deck.Basic, rule: ruleList, front: front, back: ans, answer: ans, score: 8, src: psg, keepCase: termList}, sec)
 			if noun != "" && !termList {
@@ -210,7 +212,7 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 				continue
 			}
 		}
-		if !short || wordCount(text) > itemWords {
+		if !enumerated || wordCount(text) > itemWords {
 			g.paragraph(k, sec, stack)
 		}
 	}

@@ -197,7 +197,7 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 		return
 	}
 	text, shift, cut := g.resolveSubject(opt.prevKey, s, prev)
-	prefix := g.contextPrefix(text, label, sec, stack)
+	prefix := g.contextPrefix(text, label, sec, stack, g.blocks[i].kind == kItem && wordCount(s) <= maxStepWords && !namesEarly(text))
 	if opt.lead != "" {
 		prefix = opt.lead + ": "
 	}
@@ -322,18 +322,19 @@ func (g *generator) resolveSubject(prevKey [2]int, s string, prev *span) (string
 // contextPrefix names what a sentence is about when it does not say so
 // itself: "The plan was first proposed ..." under the heading "Previous
 // mention of new productive forces" gets that heading in front.
-func (g *generator) contextPrefix(s, label string, sec section, stack []section) string {
+func (g *generator) contextPrefix(s, label string, sec section, stack []section, shortItem bool) string {
 	if label != "" && strings.HasPrefix(s, label+":") {
 		return ""
 	}
 	first := strings.ToLower(strings.Fields(s)[0])
-	// An instruction ("Push hard and fast ...") has no subject at all.
-	vague := pronouns[first] || first == "the" || first == "these" || first == "such" || baseVerbs[first]
+	// An instruction ("Push hard and fast ...") has no subject at all, and
+	// a short list item leans on its list.
+	vague := pronouns[first] || first == "the" || first == "these" || first == "such" || baseVerbs[first] || shortItem
 	if !vague {
 		return ""
 	}
 	// "The development of new productive forces ..." names its topic.
-	if !pronouns[first] && !baseVerbs[first] {
+	if !pronouns[first] && !baseVerbs[first] && !shortItem {
 		subj := s
 		if k := strings.IndexAny(s, ",;"); k > 0 {
 			subj = s[:k]
@@ -364,6 +365,18 @@ func (g *generator) contextPrefix(s, label string, sec section, stack []section)
 		}
 	}
 	return ctx + ": "
+}
+
+// namesEarly reports a capitalised word among the second to fourth words
+// of s: "A DaemonSet runs ..." says what it is about.
+func namesEarly(s string) bool {
+	ws := strings.Fields(s)
+	for k := 1; k < len(ws) && k < 4; k++ {
+		if isCapitalized(ws[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectPhrase returns the words of s before its first verb-like word.

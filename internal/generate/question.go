@@ -330,8 +330,9 @@ func sameTerm(a, b string) bool {
 	if na == nb {
 		return true
 	}
-	// "Robespierre" and "Maximilien Robespierre" name the same person.
-	return isCapitalized(strings.TrimSpace(b)) && (strings.HasSuffix(na, " "+nb) || strings.HasSuffix(nb, " "+na))
+	// "Robespierre" and "Maximilien Robespierre" name the same person; "a
+	// starter" and "a sourdough starter" the same thing.
+	return strings.HasSuffix(na, " "+nb) || strings.HasSuffix(nb, " "+na)
 }
 
 // firstSentence returns the first sentence of s.
