@@ -93,37 +93,27 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
-	var news []store.Entry
-	err = e.Store.NewEntries(func(en store.Entry) bool {
-		if deckOK(en.Deck) && !en.Buried.After(now) {
-			news = append(news, en)
-		}
-		return true
-	})
-	if err != nil {
-		return nil, err
-	}
 	// A tag filter needs the cards themselves.
 	var cards map[string]*store.Card
+	keepTagged := func(es []store.Entry) []store.Entry {
+		out := es[:0]
+		for _, en := range es {
+			if c := cards[en.ID]; c != nil && opt.Match(c) {
+				out = append(out, en)
+			}
+		}
+		return out
+	}
 	if opt.Tag != "" {
-		if cards, err = e.decode(learning, later, reviews, news); err != nil {
+		if cards, err = e.decode(learning, later, reviews); err != nil {
 			return nil, err
 		}
-		keep := func(es []store.Entry) []store.Entry {
-			out := es[:0]
-			for _, en := range es {
-				if c := cards[en.ID]; c != nil && opt.Match(c) {
-					out = append(out, en)
-				}
-			}
-			return out
-		}
-		learning, later, reviews, news = keep(learning), keep(later), keep(reviews), keep(news)
+		learning, later, reviews = keepTagged(learning), keepTagged(later), keepTagged(reviews)
 	}
 
 	// Reviews: the most decayed first, within each deck's and the
-	// collection's limit.
-	// Only the order needs the sort; the counts do not depend on it.
+	// collection's limit. Only the order needs the sort; the counts do not
+	// depend on it.
 	if !opt.CountOnly {
 		reviews = e.byDecay(reviews, now)
 	}
@@ -134,29 +124,65 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 		total := left("reviews_per_day", "", func(d store.DayCount) int { return d.Review }, -1)
 		reviews = reviews[:min(len(reviews), total)]
 	}
+
 	// New cards in their added order, one per note, none whose note is
-	// already in today's queue.
-	if e.Config.Bool("bury_siblings", nil) {
-		seen := map[uint64]bool{}
+	// already in today's queue. Without a tag filter or a deck with its own
+	// new-card limit, the scan stops as soon as the limit is reached, so a
+	// collection with many unseen cards reads only a few.
+	totalNew := left("new_per_day", "", func(d store.DayCount) int { return d.New }, opt.NewLimit)
+	seen := map[uint64]bool{}
+	bury := e.Config.Bool("bury_siblings", nil)
+	if bury {
 		for _, en := range learning {
 			seen[en.Note] = true
 		}
 		for _, en := range reviews {
 			seen[en.Note] = true
 		}
-		out := news[:0]
-		for _, en := range news {
-			if !seen[en.Note] {
-				seen[en.Note] = true
-				out = append(out, en)
+	}
+	stopEarly := opt.Tag == "" && !e.deckOverrides("new_per_day")
+	var news []store.Entry
+	if totalNew > 0 {
+		err = e.Store.NewEntries(func(en store.Entry) bool {
+			if !deckOK(en.Deck) || en.Buried.After(now) {
+				return true
 			}
+			if bury && opt.Tag == "" {
+				if seen[en.Note] {
+					return true
+				}
+				seen[en.Note] = true
+			}
+			news = append(news, en)
+			return !stopEarly || len(news) < totalNew
+		})
+		if err != nil {
+			return nil, err
 		}
-		news = out
+	}
+	if opt.Tag != "" {
+		more, err := e.decode(news)
+		if err != nil {
+			return nil, err
+		}
+		for id, c := range more {
+			cards[id] = c
+		}
+		news = keepTagged(news)
+		if bury {
+			out := news[:0]
+			for _, en := range news {
+				if !seen[en.Note] {
+					seen[en.Note] = true
+					out = append(out, en)
+				}
+			}
+			news = out
+		}
 	}
 	news = limitPerDeck(news, func(deckName string) int {
 		return left("new_per_day", deckName, func(d store.DayCount) int { return d.New }, opt.NewLimit)
 	})
-	totalNew := left("new_per_day", "", func(d store.DayCount) int { return d.New }, opt.NewLimit)
 	news = news[:min(len(news), totalNew)]
 
 	order := append(append([]store.Entry(nil), learning...), mix(reviews, news, e.Config.Get("new_spread", nil))...)
@@ -184,6 +210,16 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 		return nil, err
 	}
 	return q, nil
+}
+
+// deckOverrides reports whether any deck sets its own value of key.
+func (e *Engine) deckOverrides(key string) bool {
+	for _, d := range e.decks {
+		if d.Settings[key] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (f Filter) matchDeck(name string) bool {
