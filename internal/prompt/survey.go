@@ -17,6 +17,9 @@ type Terminal struct {
 	in  terminal.FileReader
 	out terminal.FileWriter
 	err io.Writer
+	// rr is kept for the Terminal's life: its buffer holds keys typed
+	// ahead, which a reader made per prompt would drop.
+	rr *terminal.RuneReader
 }
 
 // NewTerminal prompts on the given terminal files (normally os.Stdin and
@@ -27,6 +30,13 @@ func NewTerminal(in *os.File, out *os.File) *Terminal {
 
 func (t *Terminal) stdio() terminal.Stdio { return terminal.Stdio{In: t.in, Out: t.out, Err: t.err} }
 
+func (t *Terminal) reader() *terminal.RuneReader {
+	if t.rr == nil {
+		t.rr = terminal.NewRuneReader(t.stdio())
+	}
+	return t.rr
+}
+
 func (t *Terminal) opts() survey.AskOpt { return survey.WithStdio(t.in, t.out, t.err) }
 
 // Key reads single key presses in raw mode until one is allowed.
@@ -34,7 +44,7 @@ func (t *Terminal) Key(msg, allowed string) (rune, error) {
 	if msg != "" {
 		fmt.Fprint(t.out, msg)
 	}
-	rr := terminal.NewRuneReader(t.stdio())
+	rr := t.reader()
 	if err := rr.SetTermMode(); err != nil {
 		return 0, fmt.Errorf("terminal raw mode: %w", err)
 	}
@@ -71,7 +81,7 @@ func (t *Terminal) Input(msg, def string) (string, error) {
 	if def != "" {
 		fmt.Fprintf(t.out, "(%s) ", def)
 	}
-	rr := terminal.NewRuneReader(t.stdio())
+	rr := t.reader()
 	if err := rr.SetTermMode(); err != nil {
 		return "", fmt.Errorf("terminal raw mode: %w", err)
 	}
