@@ -70,10 +70,15 @@ func Generate(docs []Document, opt Options) (deck.Deck, error) {
 }
 
 func checkTypes(types []deck.Type) error {
+	makes := false
 	for _, t := range types {
 		if !t.Valid() {
 			return fmt.Errorf("unknown card type %q (want basic, cloze, typed or reversed)", t)
 		}
+		makes = makes || t != deck.Choice
+	}
+	if len(types) > 0 && !makes {
+		return fmt.Errorf("generate makes basic, cloze, typed and reversed cards; multiple-choice questions come from the quiz, which picks their wrong options")
 	}
 	return nil
 }

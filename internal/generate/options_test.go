@@ -141,6 +141,9 @@ func TestTypesChooseAndConvertCards(t *testing.T) {
 	if _, err := Generate([]Document{{Name: "a.md", Data: []byte(factsDoc)}}, Options{Types: []deck.Type{"flash"}}); err == nil || !strings.Contains(err.Error(), `unknown card type "flash"`) {
 		t.Errorf("unknown type: %v", err)
 	}
+	if _, err := Generate([]Document{{Name: "a.md", Data: []byte(factsDoc)}}, Options{Types: []deck.Type{deck.Choice}}); err == nil || !strings.Contains(err.Error(), "multiple-choice questions come from the quiz") {
+		t.Errorf("choice only: %v", err)
+	}
 }
 
 func TestDefaultDeckName(t *testing.T) {

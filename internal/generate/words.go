@@ -160,31 +160,6 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// jaccard compares two word sets.
-func jaccard(a, b []string) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	set := map[string]bool{}
-	for _, w := range a {
-		set[w] = true
-	}
-	inter, union := 0, len(set)
-	seen := map[string]bool{}
-	for _, w := range b {
-		if seen[w] {
-			continue
-		}
-		seen[w] = true
-		if set[w] {
-			inter++
-		} else {
-			union++
-		}
-	}
-	return float64(inter) / float64(union)
-}
-
 // plural guesses whether a noun phrase is plural from its last word.
 func plural(np string) bool {
 	if k := strings.Index(np, " of "); k > 0 {
