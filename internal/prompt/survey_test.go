@@ -1,0 +1,107 @@
+package prompt
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// openTerminal gives a Terminal on the follower side of a new
+// pseudo-terminal and the leader side to type into.
+func openTerminal(t *testing.T) (*Terminal, func(string)) {
+	t.Helper()
+	leader, follower, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal on this machine: %v", err)
+	}
+	t.Cleanup(func() { leader.Close(); follower.Close() })
+	go func() { // drain what the prompts echo
+		buf := make([]byte, 1024)
+		for {
+			if _, err := leader.Read(buf); err != nil {
+				return
+			}
+		}
+	}()
+	return NewTerminal(follower, follower), func(s string) {
+		if _, err := leader.Write([]byte(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func withTimeout[T any](t *testing.T, f func() (T, error)) (T, error) {
+	t.Helper()
+	type res struct {
+		v   T
+		err error
+	}
+	ch := make(chan res, 1)
+	go func() { v, err := f(); ch <- res{v, err} }()
+	select {
+	case r := <-ch:
+		return r.v, r.err
+	case <-time.After(10 * time.Second):
+		t.Fatal("prompt did not return")
+	}
+	var zero T
+	return zero, nil
+}
+
+func TestKeyKeepsKeysTypedAhead(t *testing.T) {
+	term, typeKeys := openTerminal(t)
+	typeKeys("x3 ")
+	for _, want := range []rune{'3', ' '} {
+		got, err := withTimeout(t, func() (rune, error) { return term.Key("", "1234 ") })
+		if err != nil || got != want {
+			t.Fatalf("Key = %q, %v; want %q (x is not allowed and skipped)", got, err, want)
+		}
+	}
+}
+
+func TestKeyMapsCtrlCToInterrupted(t *testing.T) {
+	term, typeKeys := openTerminal(t)
+	typeKeys("\x03")
+	_, err := withTimeout(t, func() (rune, error) { return term.Key("", "q") })
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("err = %v, want ErrInterrupted", err)
+	}
+}
+
+func TestInputEditsTheLine(t *testing.T) {
+	term, typeKeys := openTerminal(t)
+	typeKeys("Pariz\x7fs\r")
+	got, err := withTimeout(t, func() (string, error) { return term.Input("> ", "") })
+	if err != nil || got != "Paris" {
+		t.Fatalf("Input = %q, %v; want Paris", got, err)
+	}
+	typeKeys("one two\x17three\r")
+	got, _ = withTimeout(t, func() (string, error) { return term.Input("> ", "") })
+	if got != "one three" {
+		t.Fatalf("after Ctrl-W: %q", got)
+	}
+	typeKeys("\r")
+	got, _ = withTimeout(t, func() (string, error) { return term.Input("> ", "dflt") })
+	if got != "dflt" {
+		t.Fatalf("empty line gives %q, want the default", got)
+	}
+}
+
+func TestFakeFailsOnUnexpectedPromptAndLeftovers(t *testing.T) {
+	f := NewFake(Keys("1"), []Step{Input("x")})
+	if _, err := f.Input("q", ""); err == nil {
+		t.Fatal("a key step answered an input prompt")
+	}
+	if f.Verify() == nil {
+		t.Fatal("Verify passed after a mismatch")
+	}
+	g := NewFake(Keys("12"))
+	if k, err := g.Key("m", "12"); err != nil || k != '1' {
+		t.Fatalf("Key = %q %v", k, err)
+	}
+	if g.Verify() == nil {
+		t.Fatal("Verify passed with a step left over")
+	}
+}
