@@ -21,11 +21,22 @@
 //   - facts in sentences (dates, numbers, names of places, organisations and
 //     people, quoted terms, the objects of "such as") become clozes;
 //   - quotations with a speaker become "Who said ...?" cards;
-//   - two-column tables become one question per row.
+//   - tables become one question per cell ("What is the capital of
+//     France?"), tables of properties questions about the page's subject
+//     ("When was Marie Curie born?"); "Q:"/"A:" lines become a card as
+//     they stand.
+//
+// A cloze whose sentence does not say what it is about ("The plan was
+// first proposed ...", "Bulk ferment for ...") gets its section heading or
+// the document's topic in front, and a leading "It" is replaced by the name
+// it stands for.
 //
 // Filters then drop cards whose answer is empty, trivial or too long to
-// recall, and near-duplicates. Everything is deterministic: the same input
-// gives the same cards in document order.
+// recall (about 25 words, enumerations aside), cards with markup left in
+// them, and near-duplicates: the same question, the same answer to a
+// similar question, or a cloze asking what another card from the same
+// passage already asks. Everything is deterministic: the same input gives
+// the same cards in document order.
 //
 // Each card keeps a source anchor (file, line range, hash and text of the
 // passage) and an ID derived from the deck name, the passage text, the rule
