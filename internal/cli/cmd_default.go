@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,41 +16,47 @@ import (
 // empty collection, then start today's review (or, without a terminal, list
 // what is due and how to answer it).
 func runDefault(f *Factory, cmd *cobra.Command) error {
-	if err := loadBuiltins(f); err != nil {
+	loaded, err := loadBuiltins(f)
+	if err != nil {
 		return err
 	}
 	if f.IO.CanPrompt() {
-		return reviewRun(f, &reviewOptions{NewLimit: -1, ReviewLimit: -1})
+		return reviewRun(f, &reviewOptions{NewLimit: -1, ReviewLimit: -1, Intro: loaded})
+	}
+	if loaded != "" {
+		f.hint("%s", loaded)
 	}
 	return dueRun(f, &dueOptions{})
 }
 
-// loadBuiltins imports the built-in decks when the collection has no cards.
-func loadBuiltins(f *Factory) error {
+// loadBuiltins imports the built-in decks when the collection has no cards
+// and returns what it says about that ("" when nothing was loaded).
+func loadBuiltins(f *Factory) (string, error) {
 	st, err := f.Store(false)
 	if err != nil {
-		return err
+		return "", err
 	}
 	empty, err := st.Empty()
 	if err != nil || !empty {
-		return err
+		return "", err
 	}
 	now, err := f.Now()
 	if err != nil {
-		return err
+		return "", err
 	}
+	var said []string
 	for _, file := range decks.Builtin() {
 		d, err := deck.Parse("decks/"+file.Name, bytes.NewReader(file.Data))
 		if err != nil {
-			return fmt.Errorf("built-in deck: %w", err)
+			return "", fmt.Errorf("built-in deck: %w", err)
 		}
 		info := store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source, File: "built-in:" + file.Name}
 		res, err := st.Upsert([]store.DeckInfo{info}, d.Cards, store.UpsertOptions{Now: now})
 		if err != nil {
-			return fmt.Errorf("load built-in deck %s: %w", d.Name, err)
+			return "", fmt.Errorf("load built-in deck %s: %w", d.Name, err)
 		}
-		f.hint("Your collection was empty, so recall loaded the built-in deck %q (%s) into %s.",
-			d.Name, plural(res.Count(store.Added), "card"), st.Path())
+		said = append(said, fmt.Sprintf("Your collection was empty, so recall loaded the built-in deck %q (%s) into %s.",
+			d.Name, plural(res.Count(store.Added), "card"), st.Path()))
 	}
-	return nil
+	return strings.Join(said, "\n"), nil
 }

@@ -31,6 +31,8 @@ type reviewOptions struct {
 	ReviewLimit int
 	Limit       int
 	Minutes     float64
+	// Intro is shown above the first card.
+	Intro string
 }
 
 func newReviewCmd(f *Factory) *cobra.Command {
@@ -108,6 +110,7 @@ func reviewRun(f *Factory, opts *reviewOptions) error {
 			return t
 		},
 		Editor: editorFunc(editing),
+		Intro:  opts.Intro,
 		Queue: review.QueueOptions{Filter: review.Filter{Decks: opts.Decks, Tag: opts.Tag},
 			NewLimit: opts.NewLimit, ReviewLimit: opts.ReviewLimit, Limit: opts.Limit},
 		TimeBox: time.Duration(opts.Minutes * float64(time.Minute)),

@@ -55,6 +55,9 @@ type Session struct {
 	Ctx context.Context
 	// TempDir holds the file of a card being edited ("" = the system's).
 	TempDir string
+	// Intro is shown above the first card (e.g. that the built-in deck was
+	// just loaded), where a cleared screen would otherwise hide it.
+	Intro string
 
 	p       painter
 	start   time.Time
@@ -128,6 +131,7 @@ func (s *Session) Run() (*Summary, error) {
 		s.Width = 80
 	}
 	s.p = painter{color: s.Color}
+	s.ack = s.Intro
 	s.start = s.Now()
 	set := s.Engine.Settings()
 	s.dayEnd = set.DayStart(set.Day(s.start) + 1)
