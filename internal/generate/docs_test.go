@@ -88,7 +88,7 @@ func TestHTMLQuestionsPage(t *testing.T) {
 	d := genFile(t, "testdata/sourdough.html")
 	wantBasic(t, d, "What is a starter?", "A fermented mixture of flour and water that contains wild yeast and lactic acid bacteria")
 	wantBasic(t, d, "How often should I feed it? (sourdough)", "Feed a starter kept at room temperature every 12 to 24 hours; one kept in the fridge needs feeding about once a week.")
-	wantCloze(t, d, "Most bakers use a 1:1:1 ratio: [...] by weight.", "one part starter, one part flour and one part water")
+	wantCloze(t, d, "Most bakers use a 1:1:1 ratio: [3 items] by weight.", "one part starter, one part flour and one part water")
 	// Steps under a question heading are no enumeration, but their facts
 	// are asked, with the topic as context.
 	wantCloze(t, d, "Sourdough: Bulk ferment for [...].", "4 to 6 hours")

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"recall/internal/deck"
@@ -208,9 +209,23 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 		}
 		st, en := c.start+shift, c.end+shift
 		ans := text[st:en]
-		front := prefix + text[:st] + deck.MakeCloze(1, ans, "") + text[en:]
+		front := prefix + text[:st] + deck.MakeCloze(1, ans, countHint(c, ans)) + text[en:]
 		g.add(&cand{typ: deck.Cloze, rule: ruleCloze, front: front, answer: ans, score: c.score, src: psg}, sec)
 	}
+}
+
+// countHint tells how many items a deletion hides when it hides a list
+// ("integrated circuits, new energy storage and commercial spaceflight" →
+// "3 items"), so that the cloze asks for all of them.
+func countHint(c cspan, ans string) string {
+	n := len(c.items)
+	if c.kind == "examples" {
+		n = len(splitItems(ans, maxItemWords))
+	}
+	if c.kind != "enum" && c.kind != "examples" || n < 2 {
+		return ""
+	}
+	return strconv.Itoa(n) + " items"
 }
 
 // clozeWorthy applies the filters every deletion must pass.

@@ -175,8 +175,8 @@ Priorities for the year:
 
 – Local governments will invest in industries such as integrated circuits and commercial spaceflight.
 `)
-	wantCloze(t, d, "Scientific and technological innovations can create [...].", "new industries, new models, and new growth drivers")
-	wantCloze(t, d, "Local governments will invest in industries such as [...].", "integrated circuits and commercial spaceflight")
+	wantCloze(t, d, "Scientific and technological innovations can create [3 items].", "new industries, new models, and new growth drivers")
+	wantCloze(t, d, "Local governments will invest in industries such as [2 items].", "integrated circuits and commercial spaceflight")
 	for _, c := range d.Cards {
 		if strings.HasPrefix(c.Front, "What are the 2") {
 			t.Errorf("enumeration of whole sentences: %q", c.Front)
@@ -211,7 +211,7 @@ Sales grew by 40% in the second half of the year.
 `)
 	wantCloze(t, d, "Britain signed the peace treaty in Paris on [...] after years of war.", "3 September 1783")
 	wantCloze(t, d, "The Golden Gate Bridge is [...] long and carries six lanes of traffic.", "1,280 metres")
-	wantCloze(t, d, "Guangdong aims to grow industries such as [...].", "integrated circuits and commercial spaceflight")
+	wantCloze(t, d, "Guangdong aims to grow industries such as [2 items].", "integrated circuits and commercial spaceflight")
 	wantCloze(t, d, "Delegates agreed the rules at the [...] held every winter.", "Central Economic Work Conference")
 	wantCloze(t, d, `Engineers call this pattern "[...]" in most security guides.`, "defence in depth")
 	wantCloze(t, d, "The theory of relativity was developed by [...] while working at a patent office.", "Albert Einstein")
@@ -233,7 +233,7 @@ func TestLeadingPronounIsReplacedByTheNameBefore(t *testing.T) {
 
 Guangdong province, an economic powerhouse, aims to boost chip making. It also plans to foster future industries such as 6G technology and humanoid robots.
 `)
-	wantCloze(t, d, "Guangdong province also plans to foster future industries such as [...].", "6G technology and humanoid robots")
+	wantCloze(t, d, "Guangdong province also plans to foster future industries such as [2 items].", "6G technology and humanoid robots")
 }
 
 func TestQuotationsAskWhoSaidThem(t *testing.T) {
@@ -387,7 +387,7 @@ func TestMarkdownDetails(t *testing.T) {
 	}
 	wantBasic(t, d, "What is a Pod?", "The smallest deployable unit in Kubernetes")
 	// The indented paragraph belongs to its item, and its "It" is the item's subject.
-	wantCloze(t, d, "A DaemonSet is often used for log shippers such as [...].", "Fluentd and Filebeat")
+	wantCloze(t, d, "A DaemonSet is often used for log shippers such as [2 items].", "Fluentd and Filebeat")
 	wantBasic(t, d, "What is the port of HTTP?", "80")
 	for _, s := range []string{"Secret", "kubernetes.io", "k8s"} {
 		noCardMentions(t, d, s)
