@@ -174,6 +174,9 @@ func importRun(f *Factory, opts *importOptions) error {
 	if opts.DryRun {
 		ropt.MediaDir = ""
 	}
+	// Clear the status line on every way out, errors included; after the
+	// report it only erases the empty line under it.
+	defer f.progress("")
 	var results []*importer.Result
 	var failed []error
 	for _, p := range opts.Paths {
@@ -194,6 +197,7 @@ func importRun(f *Factory, opts *importOptions) error {
 			results = append(results, rs...)
 			continue
 		}
+		f.progress("reading %s…", p)
 		fopt := ropt
 		if !opts.HistorySet {
 			ext := strings.ToLower(filepath.Ext(p))
@@ -222,6 +226,7 @@ func importRun(f *Factory, opts *importOptions) error {
 		rep.Skipped += fr.Skipped
 		rep.Files = append(rep.Files, fr)
 	}
+	f.progress("")
 	if opts.JSON {
 		if err := f.writeJSON(rep); err != nil {
 			return err
@@ -301,6 +306,13 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	}
 	if len(infos) == 0 && len(cards) == 0 && len(r.Reviews) == 0 {
 		return fr, nil
+	}
+	if len(cards)+len(r.Reviews) >= progressThreshold {
+		what := plural(len(cards), "card")
+		if len(r.Reviews) > 0 {
+			what += " and " + plural(len(r.Reviews), "review")
+		}
+		f.progress("writing %s from %s…", what, r.Path)
 	}
 	res, err := st.Upsert(infos, cards, uopt)
 	if err != nil {

@@ -152,3 +152,21 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// progressThreshold is the size of an import (cards plus reviews) from which
+// its phases are shown while it runs.
+const progressThreshold = 5000
+
+// progress shows one transient status line on a terminal's stderr (each
+// call replaces the last; "" clears it). Nothing is written when stderr is
+// not a terminal, so logs and scripts stay clean.
+func (f *Factory) progress(format string, a ...any) {
+	if !f.IO.IsTerminalErr() {
+		return
+	}
+	line := ""
+	if format != "" {
+		line = shorten(fmt.Sprintf(format, a...), max(10, f.IO.Width()-1))
+	}
+	fmt.Fprint(f.IO.ErrOut, "\r\x1b[K"+line)
+}

@@ -54,6 +54,9 @@ func (s *IO) CanPrompt() bool { return s.inTTY && s.errTTY }
 // IsTerminalOut reports whether results go to a terminal.
 func (s *IO) IsTerminalOut() bool { return s.outTTY }
 
+// IsTerminalErr reports whether prompts and hints go to a terminal.
+func (s *IO) IsTerminalErr() bool { return s.errTTY }
+
 // Color reports whether output may be coloured.
 func (s *IO) Color() bool { return s.color }
 
