@@ -416,3 +416,9 @@ func TestTopicDropsWordsAboutTheText(t *testing.T) {
 		}
 	}
 }
+
+func TestDefinitionLabelWithoutQuestionHeading(t *testing.T) {
+	d := gen(t, "photo.txt", "Photosynthesis\n\nDefinition: the process by which plants make sugar from light, water and carbon dioxide.\n\nKey stages: light reactions, the Calvin cycle.\n")
+	wantBasic(t, d, "What is the definition of photosynthesis?", "The process by which plants make sugar from light, water and carbon dioxide")
+	wantBasic(t, d, "What are the 2 key stages of photosynthesis?", "Light reactions\nThe Calvin cycle")
+}
