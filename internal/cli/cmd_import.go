@@ -323,5 +323,9 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	fr.Updated += fr.Renamed
 	fr.Gone = res.Count(store.Gone) + res.Count(store.Pruned)
 	fr.History = res.History
+	if missing := len(r.Reviews) - res.History; missing > 0 && r.Format == importer.FormatRevlog {
+		fr.Warnings = append(fr.Warnings, fmt.Sprintf("%s not imported: their cards are not in the collection or already have a history"+
+			" (`recall eval %s` and `recall optimize --revlog %s` use a history without importing it)", plural(missing, "review"), r.Path, r.Path))
+	}
 	return fr, nil
 }

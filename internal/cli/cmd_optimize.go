@@ -19,16 +19,24 @@ func init() { extraCommands = append(extraCommands, newOptimizeCmd, newEvalCmd) 
 
 func newOptimizeCmd(f *Factory) *cobra.Command {
 	var asJSON, dryRun bool
+	var revlog string
 	cmd := &cobra.Command{
 		Use:   "optimize [DECK...]",
 		Short: "Fit the FSRS parameters to your own review history",
 		Long: `Fit FSRS-6's parameters to the review history in the collection (all decks, or
 the named ones). The new parameters are kept only if they predict your history
-better than the current ones; then every card is rescheduled from its history.`,
+better than the current ones; then every card is rescheduled from its history.
+With --revlog, the history comes from a review-log CSV instead (for example
+one exported from another program), and the fitted parameters are saved for
+this collection.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return optimizeRun(f, args, dryRun, asJSON)
+			if revlog != "" && len(args) > 0 {
+				return usagef("--revlog fits on the file's history; it takes no deck names")
+			}
+			return optimizeRun(f, args, revlog, dryRun, asJSON)
 		},
 	}
+	cmd.Flags().StringVar(&revlog, "revlog", "", "fit on the reviews in `FILE` (card_id,review_rating,review_time,review_duration)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "fit and report, but keep the current parameters")
 	return cmd
@@ -82,12 +90,17 @@ func collectionLogs(st *store.Store, decks []string) ([]sched.ReviewLog, error) 
 	return logs, err
 }
 
-func optimizeRun(f *Factory, decks []string, dryRun, asJSON bool) error {
+func optimizeRun(f *Factory, decks []string, revlog string, dryRun, asJSON bool) error {
 	e, err := f.Engine(dryRun)
 	if err != nil {
 		return err
 	}
-	logs, err := collectionLogs(e.Store, decks)
+	var logs []sched.ReviewLog
+	if revlog != "" {
+		logs, err = readRevlog(f, revlog)
+	} else {
+		logs, err = collectionLogs(e.Store, decks)
+	}
 	if err != nil {
 		return err
 	}
@@ -204,20 +217,9 @@ func evalRun(f *Factory, args []string, tz string, dayStart int, dayStartSet, as
 	var logs []sched.ReviewLog
 	s := sched.DefaultSettings()
 	if len(args) == 1 {
-		fh, err := os.Open(args[0])
-		if err != nil {
-			return fmt.Errorf("open %s: %w", args[0], err)
-		}
-		defer fh.Close()
-		revs, bad, err := importer.ReadRevlogCSV(fh)
-		if err != nil {
-			return fmt.Errorf("%s: %w", args[0], err)
-		}
-		for _, b := range bad {
-			f.hint("%s:%d: %s (row skipped)", args[0], b.Line, b.Message)
-		}
-		for _, r := range revs {
-			logs = append(logs, sched.ReviewLog{CardID: r.CardID, Time: r.Time, Rating: sched.Rating(r.Rating), Duration: r.Duration})
+		var err error
+		if logs, err = readRevlog(f, args[0]); err != nil {
+			return err
 		}
 	} else {
 		e, err := f.Engine(true)
@@ -267,4 +269,25 @@ func evalRun(f *Factory, args []string, tz string, dayStart int, dayStartSet, as
 		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t%s\n", m.Name, m.LogLoss, m.RMSEBins, auc)
 	}
 	return tw.Flush()
+}
+
+// readRevlog reads a review-log CSV, reporting bad rows on stderr.
+func readRevlog(f *Factory, path string) ([]sched.ReviewLog, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer fh.Close()
+	revs, bad, err := importer.ReadRevlogCSV(fh)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for _, b := range bad {
+		f.hint("%s:%d: %s (row skipped)", path, b.Line, b.Message)
+	}
+	logs := make([]sched.ReviewLog, 0, len(revs))
+	for _, r := range revs {
+		logs = append(logs, sched.ReviewLog{CardID: r.CardID, Time: r.Time, Rating: sched.Rating(r.Rating), Duration: r.Duration})
+	}
+	return logs, nil
 }
