@@ -49,7 +49,7 @@ changed keeps the history of cards whose passage is unchanged.`,
 	fl.BoolVar(&opts.Import, "import", false, "import the cards into the collection")
 	fl.BoolVar(&opts.Prune, "prune", false, "with --import: delete cards whose passage is gone")
 	fl.IntVar(&opts.Max, "max", 0, "keep at most `N` cards (the best ones)")
-	fl.StringSliceVar(&opts.Types, "types", nil, "card types to make: basic, cloze, typed (comma-separated)")
+	fl.StringSliceVar(&opts.Types, "types", nil, "card types to make: basic, cloze, typed, reversed (comma-separated; default basic and cloze)")
 	return cmd
 }
 
@@ -73,7 +73,7 @@ func generateRun(f *Factory, opts *generateOptions) error {
 	for _, t := range opts.Types {
 		ty := deck.Type(strings.TrimSpace(t))
 		if !ty.Valid() {
-			return usagef("--types: unknown card type %q; use basic, cloze or typed", t)
+			return usagef("--types: unknown card type %q; use basic, cloze, typed or reversed", t)
 		}
 		gopt.Types = append(gopt.Types, ty)
 	}
@@ -94,9 +94,6 @@ func generateRun(f *Factory, opts *generateOptions) error {
 	d, err := generate.Generate(docs, gopt)
 	if err != nil {
 		return err
-	}
-	if len(d.Cards) == 0 {
-		return fmt.Errorf("%s: found nothing to make cards from (no headings, definitions, lists or facts)", strings.Join(opts.Docs, ", "))
 	}
 	switch {
 	case opts.Import:
