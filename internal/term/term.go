@@ -63,9 +63,6 @@ func (s *IO) Color() bool { return s.color }
 // Width is the terminal width in columns (80 when unknown).
 func (s *IO) Width() int { return s.width }
 
-// SetWidth overrides the width (tests, narrow screens).
-func (s *IO) SetWidth(w int) { s.width = w }
-
 // Style wraps text in an SGR colour code when colour is on.
 func (s *IO) Style(code, text string) string {
 	if !s.color || text == "" {
@@ -74,15 +71,11 @@ func (s *IO) Style(code, text string) string {
 	return "\x1b[" + code + "m" + text + "\x1b[0m"
 }
 
-// Styles used across commands.
-func (s *IO) Bold(t string) string  { return s.Style("1", t) }
-func (s *IO) Dim(t string) string   { return s.Style("2", t) }
+// Bold makes text bold when colour is on.
+func (s *IO) Bold(t string) string { return s.Style("1", t) }
+
+// Green colours text green when colour is on.
 func (s *IO) Green(t string) string { return s.Style("32", t) }
-func (s *IO) Red(t string) string   { return s.Style("31", t) }
-func (s *IO) Cyan(t string) string  { return s.Style("36", t) }
-func (s *IO) Yellow(t string) string {
-	return s.Style("33", t)
-}
 
 // Sanitize removes what could act on a terminal from text of outside
 // origin: C0 controls except tab and newline, DEL, C1 controls, and whole
