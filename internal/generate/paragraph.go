@@ -169,9 +169,10 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 	known := append(contentWords(subject), contentWords(sec.heading)...)
 	known = append(known, contentWords(g.topic)...)
 	n := wordCount(s)
+	near := g.nearText(i, si, prev)
 	var ok []cspan
 	for _, c := range spans {
-		if g.clozeWorthy(s, c, n, known) {
+		if g.clozeWorthy(s, c, n, known) && !givenByNear(s, c, near) {
 			ok = append(ok, c)
 		}
 	}
@@ -198,7 +199,16 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 		return
 	}
 	text, shift, cut := g.resolveSubject(opt.prevKey, s, prev)
+	if k := strippedLabel(s, label, si); k > 0 {
+		// "Background: ..." and "Definition: ..." say what kind of text
+		// follows, not what it is about: the cloze reads better without.
+		text, shift, cut, label = upperFirst(s[k:]), -k, k, ""
+	}
 	prefix := g.contextPrefix(text, label, sec, stack, g.blocks[i].kind == kItem && wordCount(s) <= maxStepWords && !namesEarly(text))
+	if cut > 0 && label == "" && shift < 0 {
+		// A labelled line stands on its own, as it did with its label.
+		prefix = ""
+	}
 	if opt.lead != "" {
 		prefix = opt.lead + ": "
 	}
@@ -212,6 +222,44 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 		front := prefix + text[:st] + deck.MakeCloze(1, ans, countHint(c, ans)) + text[en:]
 		g.add(&cand{typ: deck.Cloze, rule: ruleCloze, front: front, answer: ans, score: c.score, src: psg}, sec)
 	}
+}
+
+// strippedLabel returns where the text after a narrative or definition
+// label ("Background: ", "Definition: ") starts in the first sentence of a
+// labelled block, or 0 when there is no such label to strip.
+func strippedLabel(s, label string, si int) int {
+	if label == "" || si != 0 || !strings.HasPrefix(s, label+": ") {
+		return 0
+	}
+	if !isNarrativeLabel(label) && !isDefinitionLabel(label) {
+		return 0
+	}
+	return len(label) + 2
+}
+
+// nearText is what the learner has just read before sentence si of block
+// i: the sentence before it, or the speaker named under the quotation
+// above.
+func (g *generator) nearText(i, si int, prev *span) string {
+	if si == 0 && i > 0 && g.blocks[i-1].kind == kAttrib {
+		return g.blocks[i-1].s
+	}
+	if prev != nil {
+		return prev.s
+	}
+	return ""
+}
+
+// givenByNear reports a name deletion that only repeats the name the text
+// just before made the subject: "President Xi made the remarks" under a
+// quotation by President Xi Jinping asks nothing.
+func givenByNear(s string, c cspan, near string) bool {
+	switch c.kind {
+	case "name", "person":
+	default:
+		return false
+	}
+	return near != "" && subsetOf(contentWords(s[c.start:c.end]), contentWords(near))
 }
 
 // countHint tells how many items a deletion hides when it hides a list

@@ -7,8 +7,45 @@ import (
 	"recall/internal/deck"
 )
 
-// maxQuoteWords bounds the quotation shown in a "Who said" card.
+// maxQuoteWords bounds the quotation a "Who said" card is made from.
 const maxQuoteWords = 60
+
+// Longer quotations are shown by their opening words: a question of forty
+// words is read, not recalled.
+const (
+	maxQuoteFront = 16 // words of a quotation shown whole
+	quoteOpening  = 12 // words shown of a longer one
+)
+
+// shortQuote shortens a long quotation to its first clause, or its first
+// dozen words when that clause is long too, followed by "…". The words
+// stay the speaker's; only the end is left out.
+func shortQuote(q string) string {
+	if wordCount(q) <= maxQuoteFront {
+		return q
+	}
+	depth := 0
+	for i := 0; i < len(q); i++ {
+		switch q[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(0, depth-1)
+		case ',', ';', ':':
+			n := wordCount(q[:i])
+			if depth == 0 && n >= 4 && n <= quoteOpening {
+				return strings.TrimRight(q[:i], " ,;:") + " …"
+			}
+		}
+	}
+	ws := strings.Fields(q)
+	n := quoteOpening
+	// Do not end on "the", "and" or "of": the cut would read as a slip.
+	for n > 4 && stopWords[strings.ToLower(strings.Trim(ws[n-1], `,;:"'`))] {
+		n--
+	}
+	return strings.TrimRight(strings.Join(ws[:n], " "), " ,;:") + " …"
+}
 
 // attributedQuote makes "Who said "..."?" from a paragraph or block
 // quotation followed by a line naming its speaker.
@@ -20,17 +57,22 @@ func (g *generator) attributedQuote(qi, ai int, sec section) {
 	}
 	q = strings.Trim(q, `" `)
 	q = strings.TrimSuffix(q, ".")
+	cut := false
 	if wordCount(q) > maxQuoteWords {
 		q = firstSentence(q)
 		if wordCount(q) > maxQuoteWords {
 			return
 		}
-		q = strings.TrimRight(q, ".") + " ..."
+		q, cut = strings.TrimRight(q, "."), true
 	}
 	if wordCount(q) < 4 || !hasContent(speaker) {
 		return
 	}
-	front := `Who said "` + q + `"?`
+	shown := shortQuote(q)
+	if cut && shown == q {
+		shown += " …"
+	}
+	front := `Who said "` + shown + `"?`
 	g.add(&cand{typ: deck.Basic, rule: ruleQuote, front: front, back: speaker, answer: speaker, score: 8,
 		src: g.blockPassage(qi, ai+1)}, sec)
 }
@@ -62,6 +104,6 @@ func (g *generator) inlineQuote(s string, psg passage, sec section) {
 	if q == "" || !looksLikeName(who, true) || wordCount(q) < 4 || wordCount(q) > maxQuoteWords {
 		return
 	}
-	front := `Who said "` + strings.TrimSuffix(strings.TrimSpace(q), ".") + `"?`
+	front := `Who said "` + shortQuote(strings.TrimSuffix(strings.TrimSpace(q), ".")) + `"?`
 	g.add(&cand{typ: deck.Basic, rule: ruleQuote, front: front, back: who, answer: who, score: 8, src: psg}, sec)
 }

@@ -95,7 +95,49 @@ func TestNarrativeLabelsAreReadAsSentences(t *testing.T) {
 			t.Errorf("narrative label asked as a property: %q", c.Front)
 		}
 	}
-	wantCloze(t, d, "Background: The minister made the remarks in Geneva on [...] at a meeting of the World Trade Organization.", "4 March 2024")
+	// The label says what kind of text follows; the cloze leaves it out.
+	wantCloze(t, d, "The minister made the remarks in Geneva on [...] at a meeting of the World Trade Organization.", "4 March 2024")
+	noCardMentions(t, d, "Background")
+}
+
+func TestLongQuotationIsShownByItsOpening(t *testing.T) {
+	d := gen(t, "quotes.txt", `Quotations
+
+The development of new productive forces is an essential requirement and a key focus for promoting quality development, and it is necessary to continue to make good use of innovation.
+
+Chinese President Xi Jinping
+
+"We choose to go to the moon in this decade and do the other things, not because they are easy, but because they are hard."
+
+John F. Kennedy
+
+"Education is the most powerful weapon, which you can use to change the world and everyone in it for good."
+
+Nelson Mandela
+`)
+	// No clause short enough: the first dozen words, not ending on "and a"
+	// or "and do".
+	wantBasic(t, d, `Who said "The development of new productive forces is an essential requirement …"?`, "Chinese President Xi Jinping")
+	wantBasic(t, d, `Who said "We choose to go to the moon in this decade …"?`, "John F. Kennedy")
+	// The first clause when it is short enough.
+	wantBasic(t, d, `Who said "Education is the most powerful weapon …"?`, "Nelson Mandela")
+}
+
+func TestNameJustReadIsNotHidden(t *testing.T) {
+	d := gen(t, "remarks.txt", `Remarks
+
+"Innovation is the primary driving force for development."
+
+President Xi Jinping
+
+Background: President Xi made the remarks on Wednesday at a study session of the Politburo.
+`)
+	wantCloze(t, d, "President Xi made the remarks on Wednesday at a study session of the [...].", "Politburo")
+	for _, c := range d.Cards {
+		if c.Type == deck.Cloze && deck.ClozeAnswer(c.Front, c.Ord) == "President Xi" {
+			t.Errorf("the speaker just named is hidden: %q", c.Front)
+		}
+	}
 }
 
 func TestDefinitionsBecomeQuestions(t *testing.T) {
