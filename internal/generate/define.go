@@ -81,11 +81,49 @@ func (g *generator) definition(s string, prev *span, psg passage, sec section) {
 			return
 		}
 	}
+	if c, ok := qualifiedDefinition(s, term, ans, cop); ok {
+		c.src = psg
+		g.add(c, sec)
+		return
+	}
 	front := strings.Replace(cop.q, "%s", t, 1)
 	if ctx != "" {
 		front = "In " + ctx + ", " + lowerFirstWord(front)
 	}
 	g.add(&cand{typ: deck.Basic, rule: ruleDefine, front: front, back: ans, answer: ans, term: term, score: 8, src: psg}, sec)
+}
+
+// hedges open a complement without adding to it: "is essentially high
+// productivity" defines the term as high productivity.
+var hedges = setOf(`essentially basically simply fundamentally mainly primarily`)
+
+// qualifiedDefinition makes a cloze of a definition whose term comes with
+// an aside ("The new production force, characterized by innovation and
+// with high quality as the key, is essentially high productivity"): asked
+// as "What is the new production force?" it would lose the aside that
+// makes the short answer meaningful, so the sentence is kept and the
+// complement hidden.
+func qualifiedDefinition(s, term, ans string, cop copula) (*cand, bool) {
+	k := strings.Index(s, cop.verb)
+	from := 0
+	if m := reLeadIn.FindStringIndex(s); m != nil {
+		from = m[1]
+	}
+	if k < from || !strings.Contains(s[from:k], ",") || strings.Contains(term, ",") {
+		return nil, false
+	}
+	rest := s[k+len(cop.verb):]
+	hidden := ans
+	if ws := strings.Fields(hidden); len(ws) > 1 && hedges[strings.ToLower(ws[0])] {
+		hidden = strings.Join(ws[1:], " ")
+	}
+	at := strings.Index(rest, hidden)
+	if at < 0 || wordCount(hidden) > maxItemWords || wordCount(hidden)*10 > wordCount(s)*6 {
+		return nil, false
+	}
+	at += k + len(cop.verb)
+	front := s[:at] + deck.MakeCloze(1, hidden, "") + s[at+len(hidden):]
+	return &cand{typ: deck.Cloze, rule: ruleDefine, front: front, answer: hidden, term: term, score: 8}, true
 }
 
 // findDefinition splits a defining sentence into term and definition.

@@ -464,3 +464,20 @@ func TestDefinitionLabelWithoutQuestionHeading(t *testing.T) {
 	wantBasic(t, d, "What is the definition of photosynthesis?", "The process by which plants make sugar from light, water and carbon dioxide")
 	wantBasic(t, d, "What are the 2 key stages of photosynthesis?", "Light reactions\nThe Calvin cycle")
 }
+
+func TestDefinitionWithAnAsideKeepsItInACloze(t *testing.T) {
+	d := gen(t, "body.txt", `The body
+
+The human heart, working day and night without rest, is essentially a pump.
+
+A goroutine is a lightweight thread managed by the Go runtime.
+`)
+	wantCloze(t, d, "The human heart, working day and night without rest, is essentially [...].", "a pump")
+	for _, c := range d.Cards {
+		if c.Front == "What is the human heart?" {
+			t.Errorf("definition asked without its aside: %q => %q", c.Front, c.Back)
+		}
+	}
+	// Without an aside the question stands as before.
+	wantBasic(t, d, "What is a goroutine?", "A lightweight thread managed by the Go runtime")
+}
