@@ -76,8 +76,10 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	deckOK := func(name string) bool { return opt.Filter.matchDeck(name) }
 
 	var learning, later, reviews []store.Entry
-	err = e.Store.DueEntries(dayEnd, func(en store.Entry) bool {
-		if !deckOK(en.Deck) {
+	// Review cards fall due at the start of a day, which is exactly
+	// dayEnd for tomorrow's: stop a millisecond short of it.
+	err = e.Store.DueEntries(dayEnd.Add(-time.Millisecond), func(en store.Entry) bool {
+		if !deckOK(en.Deck) || en.Buried.After(now) {
 			return true
 		}
 		switch {
@@ -122,7 +124,7 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	})
 	if opt.ReviewLimit < 0 {
 		total := left("reviews_per_day", "", func(d store.DayCount) int { return d.Review }, -1)
-		reviews = reviews[:min(len(reviews), total)]
+		reviews = e.capShared(reviews, "reviews_per_day", total)
 	}
 
 	// New cards in their added order, one per note, none whose note is
@@ -140,9 +142,10 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 			seen[en.Note] = true
 		}
 	}
-	stopEarly := opt.Tag == "" && !e.deckOverrides("new_per_day")
+	ownLimits := e.deckOverrides("new_per_day")
+	stopEarly := opt.Tag == "" && !ownLimits
 	var news []store.Entry
-	if totalNew > 0 {
+	if totalNew > 0 || ownLimits && opt.NewLimit < 0 {
 		err = e.Store.NewEntries(func(en store.Entry) bool {
 			if !deckOK(en.Deck) || en.Buried.After(now) {
 				return true
@@ -183,7 +186,11 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	news = limitPerDeck(news, func(deckName string) int {
 		return left("new_per_day", deckName, func(d store.DayCount) int { return d.New }, opt.NewLimit)
 	})
-	news = news[:min(len(news), totalNew)]
+	if opt.NewLimit >= 0 {
+		news = news[:min(len(news), opt.NewLimit)]
+	} else {
+		news = e.capShared(news, "new_per_day", totalNew)
+	}
 
 	order := append(append([]store.Entry(nil), learning...), mix(reviews, news, e.Config.Get("new_spread", nil))...)
 	if opt.Limit > 0 && len(order) > opt.Limit {
@@ -210,6 +217,22 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 		return nil, err
 	}
 	return q, nil
+}
+
+// capShared keeps at most n entries of the decks that use the
+// collection-wide value of key; a deck with its own limit was limited by it
+// alone.
+func (e *Engine) capShared(es []store.Entry, key string, n int) []store.Entry {
+	out := es[:0]
+	for _, en := range es {
+		if d := e.decks[en.Deck]; d != nil && d.Settings[key] != "" {
+			out = append(out, en)
+		} else if n > 0 {
+			out = append(out, en)
+			n--
+		}
+	}
+	return out
 }
 
 // deckOverrides reports whether any deck sets its own value of key.

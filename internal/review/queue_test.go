@@ -1,0 +1,101 @@
+package review
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"recall/internal/deck"
+	"recall/internal/store"
+)
+
+func queueIDs(t *testing.T, f *fixture, at time.Time, opt QueueOptions) []string {
+	t.Helper()
+	q, err := f.eng.BuildQueue(at, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range q.Cards {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+var allLimits = QueueOptions{NewLimit: -1, ReviewLimit: -1}
+
+// A review card falls due at the start of its day, which is the end of the
+// day before: it must not be in that day's queue.
+func TestReviewDueTomorrowIsNotInTodaysQueue(t *testing.T) {
+	f := newFixture(t, fixtureDeck)
+	set := f.eng.Settings()
+	tomorrow := set.DayStart(set.Day(sessionT0) + 1)
+	f.makeReview("basic", tomorrow, 0)
+	id := f.cards["basic"].ID
+	if slices.Contains(queueIDs(t, f, sessionT0, allLimits), id) {
+		t.Fatal("a card due at the start of tomorrow is in today's queue")
+	}
+	if !slices.Contains(queueIDs(t, f, tomorrow.Add(time.Minute), allLimits), id) {
+		t.Fatal("the card is missing from tomorrow's queue")
+	}
+}
+
+func TestBuriedReviewCardLeavesTodaysQueue(t *testing.T) {
+	f := newFixture(t, fixtureDeck)
+	f.makeReview("basic", sessionT0.Add(-time.Hour), 0)
+	id := f.cards["basic"].ID
+	if !slices.Contains(queueIDs(t, f, sessionT0, allLimits), id) {
+		t.Fatal("the overdue card is not in the queue")
+	}
+	set := f.eng.Settings()
+	tomorrow := set.DayStart(set.Day(sessionT0) + 1)
+	if _, err := f.st.Update(id, sessionT0, func(c *store.Card) error { c.BuriedUntil = tomorrow; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(queueIDs(t, f, sessionT0, allLimits), id) {
+		t.Fatal("a buried card is still in today's queue")
+	}
+	if !slices.Contains(queueIDs(t, f, tomorrow.Add(time.Minute), allLimits), id) {
+		t.Fatal("the buried card did not come back the next day")
+	}
+}
+
+// A deck with its own new-card limit is limited by it alone, also above the
+// collection's limit; other decks share the collection's.
+func TestDeckOwnNewLimitIsNotCappedByCollectionLimit(t *testing.T) {
+	f := newFixture(t, fixtureDeck)
+	deckText := "---\ndeck: Extra\n---\n"
+	for _, q := range []string{"one", "two", "three", "four"} {
+		deckText += "Q: " + q + "?\nA: " + q + "\n\n"
+	}
+	extra := parseDeck(t, deckText)
+	if _, err := f.st.Upsert([]store.DeckInfo{{Name: "Extra", Settings: map[string]string{"new_per_day": "3"}}}, extra.Cards,
+		store.UpsertOptions{Now: sessionT0}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.st.SetConfig("new_per_day", "1"); err != nil {
+		t.Fatal(err)
+	}
+	f.reload()
+	q, err := f.eng.BuildQueue(sessionT0, allLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perDeck := map[string]int{}
+	for _, c := range q.Cards {
+		perDeck[c.Deck]++
+	}
+	if perDeck["Extra"] != 3 || perDeck["Geo"] != 1 {
+		t.Fatalf("new cards per deck %v, want Extra 3 (its own limit) and Geo 1 (the collection's)", perDeck)
+	}
+}
+
+func parseDeck(t *testing.T, text string) deck.Deck {
+	t.Helper()
+	d, err := deck.Parse("extra.md", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
