@@ -61,6 +61,60 @@ func condense(s string, limit int) string {
 	return strings.TrimRight(s[:best], " ,;:-")
 }
 
+// Limits on an answer given clause by clause.
+const (
+	maxClauseLines = 5
+	maxClauseWords = 18 // words of one clause line
+	maxLinedWords  = 45 // words of the whole answer
+)
+
+// clauseLines breaks a sentence too long for one answer into its clauses,
+// one a line and all of them kept, when each is short enough to read at a
+// glance: a definition cut after its first clause teaches half of it. It
+// splits at commas and semicolons outside brackets, quotes and
+// enumerations, and returns nil when the sentence has no such shape.
+func clauseLines(s string) []string {
+	s = strings.TrimRight(strings.TrimSpace(s), ".")
+	if wordCount(s) > maxLinedWords {
+		return nil
+	}
+	protected := enumerationRanges(s)
+	var lines []string
+	from, depth, inQuote := 0, 0, false
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			switch s[i] {
+			case '(', '[':
+				depth++
+				continue
+			case ')', ']':
+				depth = max(0, depth-1)
+				continue
+			case '"':
+				inQuote = !inQuote
+				continue
+			case ',', ';':
+				if depth > 0 || inQuote || inRanges(protected, i) {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		part := strings.TrimSpace(s[from:i])
+		if n := wordCount(part); n < 3 || n > maxClauseWords {
+			return nil
+		}
+		lines = append(lines, part)
+		from = i + 1
+	}
+	if len(lines) < 2 || len(lines) > maxClauseLines {
+		return nil
+	}
+	lines[0] = upperFirst(lines[0])
+	return lines
+}
+
 func inRanges(rs [][2]int, i int) bool {
 	for _, r := range rs {
 		if i >= r[0] && i < r[1] {

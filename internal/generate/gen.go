@@ -76,6 +76,10 @@ type generator struct {
 	blocks []block
 	sents  [][]span // sentences of each block, computed once
 	used   map[int]bool
+	// asked marks blocks whose first sentence a card asks whole (a
+	// question heading answered clause by clause): a cloze on it would
+	// ask one of its facts again.
+	asked map[int]bool
 }
 
 // document makes the cards of one parsed document.
@@ -90,6 +94,7 @@ func (g *generator) document(index int, name string, p parsed) {
 	}
 	g.blocks = p.blocks
 	g.used = map[int]bool{}
+	g.asked = map[int]bool{}
 	g.sents = make([][]span, len(p.blocks))
 	for i, b := range p.blocks {
 		if b.kind != kCode && b.kind != kTable && b.kind != kBreak && b.kind != kHeading {

@@ -149,7 +149,7 @@ func (g *generator) sentence(i, si int, sp span, prev *span, opt sentOpts, sec s
 func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names []cspan, sec section, stack []section) {
 	s := sp.s
 	label := opt.label
-	if strings.Contains(s, "{{") || strings.Contains(s, "}}") || strings.Contains(s, "::") {
+	if strings.Contains(s, "{{") || strings.Contains(s, "}}") || strings.Contains(s, "::") || si == 0 && g.asked[i] {
 		return
 	}
 	var spans []cspan

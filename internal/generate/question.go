@@ -241,11 +241,12 @@ func (g *generator) questionHeading(i int, sec section, stack []section) {
 		if label, content, ok := splitLabel(b.s); ok && isDefinitionLabel(label) {
 			off := strings.Index(b.s, content)
 			first := firstSentence(content)
-			if ans := headingAnswer(first, sec.subject); ans != "" {
+			if ans, whole := headingAnswer(first, sec.subject); ans != "" {
 				g.used[k] = true
+				g.asked[k] = whole
 				ap := g.passageOf(k, off, off+len(first))
 				g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10, term: sec.subject,
-					src: joinPassages(hp, ap), also: ap.text}, sec)
+					src: joinPassages(hp, ap), also: ap.text, keepCase: whole}, sec)
 				return
 			}
 		}
@@ -270,13 +271,14 @@ func (g *generator) questionHeading(i int, sec section, stack []section) {
 				first = text[ss[0].start:ss[1].end]
 				last = ss[1].end
 			}
-			ans := headingAnswer(first, sec.subject)
+			ans, whole := headingAnswer(first, sec.subject)
 			if ans == "" {
 				return
 			}
+			g.asked[k] = whole
 			ap := g.passageOf(k, off+ss[0].start, off+last)
 			g.add(&cand{typ: deck.Basic, rule: ruleQuestion, front: front, back: ans, answer: ans, score: 10, term: sec.subject,
-				src: joinPassages(hp, ap), also: ap.text}, sec)
+				src: joinPassages(hp, ap), also: ap.text, keepCase: whole}, sec)
 			return
 		case kItem:
 			var items []string
@@ -307,13 +309,22 @@ func (g *generator) questionHeading(i int, sec section, stack []section) {
 // headingAnswer condenses the sentence answering a question heading; when
 // the sentence defines the question's subject ("git bisect is a Git
 // command ..."), the definition alone answers "What is git bisect?".
-func headingAnswer(first, subject string) string {
+//
+// A sentence too long for one answer is given clause by clause rather than
+// cut after its first clause; whole then reports that the card asks every
+// fact of the sentence, so that no cloze asks one of them again.
+func headingAnswer(first, subject string) (ans string, whole bool) {
 	if subject != "" {
 		if term, def, _, _, ok := findDefinition(first); ok && sameTerm(term, subject) {
-			return def
+			return def, false
 		}
 	}
-	return condense(first, maxAnswerWords)
+	if wordCount(first) > maxAnswerWords {
+		if lines := clauseLines(first); lines != nil {
+			return strings.Join(lines, "\n"), true
+		}
+	}
+	return condense(first, maxAnswerWords), false
 }
 
 // sameTerm reports two names of the same thing, ignoring case, articles

@@ -481,3 +481,34 @@ A goroutine is a lightweight thread managed by the Go runtime.
 	// Without an aside the question stands as before.
 	wantBasic(t, d, "What is a goroutine?", "A lightweight thread managed by the Go runtime")
 }
+
+func TestLongDefinitionIsAnsweredClauseByClauseAndAskedOnce(t *testing.T) {
+	d := gen(t, "econ.txt", `Economics notes
+
+What is a circular economy?
+
+Definition: Waste is designed out from the start, and a circular economy is one that keeps materials in use for as long as possible, is powered by renewable energy, and regenerates natural systems.
+`)
+	wantBasic(t, d, "What is a circular economy?", "Waste is designed out from the start\n"+
+		"and a circular economy is one that keeps materials in use for as long as possible\n"+
+		"is powered by renewable energy\n"+
+		"and regenerates natural systems")
+	// The card asks every clause; a cloze on the same sentence would ask
+	// one of them again.
+	for _, c := range d.Cards {
+		if c.Type == deck.Cloze {
+			t.Errorf("definition asked twice: %q", c.Front)
+		}
+	}
+}
+
+func TestClauseLinesKeepEnumerationsAndRefuseLongClauses(t *testing.T) {
+	got := clauseLines("Red blood cells carry oxygen, water and nutrients, and the body replaces them with new ones every few months.")
+	want := []string{"Red blood cells carry oxygen, water and nutrients", "and the body replaces them with new ones every few months"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("clauseLines = %q, want %q", got, want)
+	}
+	if got := clauseLines("A single clause that goes on and on for more than eighteen words without any comma to break it anywhere at all, then stops."); got != nil {
+		t.Errorf("clauseLines of a long clause = %q, want nil", got)
+	}
+}
