@@ -512,3 +512,20 @@ func TestClauseLinesKeepEnumerationsAndRefuseLongClauses(t *testing.T) {
 		t.Errorf("clauseLines of a long clause = %q, want nil", got)
 	}
 }
+
+func TestLongClozePromptKeepsTheClauseWithTheFact(t *testing.T) {
+	d := gen(t, "plan.txt", `Plan
+
+In response to the demands of a fast-growing population in the capital region, the city will build 40 new schools, and improve the training of teachers, nurses, and doctors in all of its districts.
+
+At the summit held in Lisbon at the end of last year to discuss trade in 2025, the ministers said they would "open markets, cut tariffs, and build new partnerships across the region."
+`)
+	// The scene-setting clause goes when the fact is not in it.
+	wantCloze(t, d, "The city will build [...] new schools, and improve the training of teachers, nurses, and doctors in all of its districts.", "40")
+	// The clauses after the fact go, marked by an ellipsis.
+	wantCloze(t, d, "At the summit held in Lisbon at the end of last year to discuss trade in [...] …", "2025")
+	// A sentence of thirty words or fewer stays whole.
+	if got, _, _ := trimPrompt("Short sentences, even with clauses, stay as they are.", 0, 5); got != "Short sentences, even with clauses, stay as they are." {
+		t.Errorf("trimPrompt changed a short sentence: %q", got)
+	}
+}
