@@ -10,28 +10,40 @@ import (
 )
 
 func newBackupCmd(f *Factory) *cobra.Command {
-	var list bool
+	var list, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "backup",
 		Short: "Copy the collection to its backup folder (or list backups)",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := f.Store(list)
-			if err != nil {
-				return err
-			}
 			if list {
-				all, err := st.Backups()
+				// Listing works without opening the collection, which may be
+				// damaged (that is when backups matter) or in use.
+				path, _, err := f.DBPath()
 				if err != nil {
 					return err
+				}
+				all, err := store.ListBackups(path)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					if all == nil {
+						all = []string{}
+					}
+					return f.writeJSON(all)
 				}
 				for _, p := range all {
 					fmt.Fprintln(f.IO.Out, p)
 				}
 				if len(all) == 0 {
-					f.hint("No backups yet in %s.", st.BackupDir())
+					f.hint("No backups yet in %s.", store.BackupDirFor(path))
 				}
 				return nil
+			}
+			st, err := f.Store(false)
+			if err != nil {
+				return err
 			}
 			p, err := st.Backup("manual")
 			if err != nil {
@@ -42,6 +54,7 @@ func newBackupCmd(f *Factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&list, "list", false, "list backups, newest first")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "with --list: print JSON")
 	return cmd
 }
 
@@ -64,16 +77,12 @@ func newRestoreCmd(f *Factory) *cobra.Command {
 			if len(args) == 1 {
 				src = args[0]
 			} else {
-				st, err := f.Store(true)
-				if err != nil {
-					return err
-				}
-				all, err := st.Backups()
+				all, err := store.ListBackups(path)
 				if err != nil {
 					return err
 				}
 				if len(all) == 0 {
-					return fmt.Errorf("no backups in %s; name a backup file", st.BackupDir())
+					return fmt.Errorf("no backups in %s; name a backup file", store.BackupDirFor(path))
 				}
 				src = all[0]
 			}
@@ -92,8 +101,16 @@ func newRestoreCmd(f *Factory) *cobra.Command {
 	}
 }
 
+type doctorJSON struct {
+	Cards     int      `json:"cards"`
+	Reviews   int      `json:"reviews"`
+	Problems  []string `json:"problems"`
+	Repaired  bool     `json:"repaired"`
+	Remaining []string `json:"remaining,omitempty"`
+}
+
 func newDoctorCmd(f *Factory) *cobra.Command {
-	var repair bool
+	var repair, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "doctor",
 		Short: "Check the collection and repair its indexes",
@@ -107,6 +124,20 @@ func newDoctorCmd(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if asJSON {
+				out := doctorJSON{Cards: rep.Cards, Reviews: rep.Reviews, Problems: rep.Problems, Repaired: rep.Repaired,
+					Remaining: rep.Remaining}
+				if out.Problems == nil {
+					out.Problems = []string{}
+				}
+				if err := f.writeJSON(out); err != nil {
+					return err
+				}
+				if len(rep.Problems) > 0 && !rep.Repaired || len(rep.Remaining) > 0 {
+					return silentError{ExitDamaged}
+				}
+				return nil
+			}
 			fmt.Fprintf(f.IO.Out, "%s, %s checked\n", plural(rep.Cards, "card"), plural(rep.Reviews, "review"))
 			for _, p := range rep.Problems {
 				fmt.Fprintln(f.IO.Out, "problem: "+sanitizeLine(p))
@@ -114,8 +145,14 @@ func newDoctorCmd(f *Factory) *cobra.Command {
 			switch {
 			case len(rep.Problems) == 0:
 				fmt.Fprintln(f.IO.Out, "no problems found")
+			case rep.Repaired && len(rep.Remaining) == 0:
+				fmt.Fprintln(f.IO.Out, "indexes rebuilt; no problems remain")
 			case rep.Repaired:
-				fmt.Fprintln(f.IO.Out, "indexes rebuilt; run `recall doctor` again to confirm")
+				fmt.Fprintln(f.IO.Out, "indexes rebuilt, but these remain (restore a backup with `recall restore`):")
+				for _, p := range rep.Remaining {
+					fmt.Fprintln(f.IO.Out, "  "+sanitizeLine(p))
+				}
+				return silentError{ExitDamaged}
 			default:
 				return silentError{ExitDamaged}
 			}
@@ -123,5 +160,6 @@ func newDoctorCmd(f *Factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&repair, "repair", false, "rebuild the due and new indexes (after a backup)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }

@@ -133,6 +133,9 @@ func setConfig(f *Factory, st *store.Store, d *store.DeckInfo, key, value string
 		if err != nil {
 			return err
 		}
+		if _, err := st.Backup("reschedule"); err != nil {
+			return fmt.Errorf("back up before rescheduling: %w", err)
+		}
 		n, err := e.Replay()
 		if err != nil {
 			return fmt.Errorf("reschedule from the review log: %w", err)

@@ -108,6 +108,12 @@ func (f *Factory) Store(readOnly bool) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !readOnly {
+		// A failed daily backup must not stop the user's work; say so.
+		if err := st.BackupDaily(); err != nil {
+			f.hint("recall: warning: daily backup failed: %v", err)
+		}
+	}
 	f.st, f.readOnly = st, readOnly
 	return st, nil
 }

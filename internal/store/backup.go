@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,8 +22,24 @@ func (s *Store) BackupDir() string {
 	if s.opt.BackupDir != "" {
 		return s.opt.BackupDir
 	}
-	return filepath.Join(filepath.Dir(s.path), "backups")
+	return BackupDirFor(s.path)
 }
+
+// BackupDirFor is the default backup folder of the collection at path.
+func BackupDirFor(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
+
+func backupBase(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
+// backupName is "<collection>-<UTC time>-<reason>.db". The time is the
+// real clock's, never a simulated --now, so names sort in the order the
+// backups were made and pruning never drops a fresh one for an old one.
+func backupName(path, reason string) string {
+	return fmt.Sprintf("%s-%s-%s.db", backupBase(path), time.Now().UTC().Format(backupStamp), reason)
+}
+
+const backupStamp = "20060102-150405.000"
 
 // Backup copies the collection, through a read transaction so it is a
 // consistent snapshot, to a new file in the backup folder named after the
@@ -32,14 +49,12 @@ func (s *Store) Backup(reason string) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("create backup folder: %w", err)
 	}
-	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	name := fmt.Sprintf("%s-%s-%s.db", base, s.opt.Now().UTC().Format("20060102-150405.000"), reason)
-	dst := filepath.Join(dir, name)
+	dst := filepath.Join(dir, backupName(s.path, reason))
 	err := s.view(func(tx *bolt.Tx) error { return tx.CopyFile(dst, 0o600) })
 	if err != nil {
 		return "", fmt.Errorf("back up to %s: %w", dst, err)
 	}
-	if err := s.pruneBackups(base); err != nil {
+	if err := pruneBackups(dir, backupBase(s.path), dst); err != nil {
 		return dst, err
 	}
 	return dst, nil
@@ -47,8 +62,13 @@ func (s *Store) Backup(reason string) (string, error) {
 
 // Backups lists this collection's backups, newest first.
 func (s *Store) Backups() ([]string, error) {
-	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	return listBackups(s.BackupDir(), base)
+	return listBackups(s.BackupDir(), backupBase(s.path))
+}
+
+// ListBackups lists the backups of the collection at path, newest first,
+// without opening it (it may be damaged or in use).
+func ListBackups(path string) ([]string, error) {
+	return listBackups(BackupDirFor(path), backupBase(path))
 }
 
 func listBackups(dir, base string) ([]string, error) {
@@ -61,21 +81,35 @@ func listBackups(dir, base string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), base+"-") && strings.HasSuffix(e.Name(), ".db") {
-			out = append(out, filepath.Join(dir, e.Name()))
+		name := e.Name()
+		// Only "<base>-<stamp>-…": a collection named "c" must not take
+		// the backups of one named "c-2" for its own.
+		rest, ok := strings.CutPrefix(name, base+"-")
+		if !ok || !strings.HasSuffix(name, ".db") || len(rest) < len(backupStamp) {
+			continue
 		}
+		if _, err := time.Parse(backupStamp, rest[:len(backupStamp)]); err != nil {
+			continue
+		}
+		out = append(out, filepath.Join(dir, name))
 	}
-	// Names start with a sortable UTC time stamp.
 	sort.Sort(sort.Reverse(sort.StringSlice(out)))
 	return out, nil
 }
 
-func (s *Store) pruneBackups(base string) error {
-	all, err := listBackups(s.BackupDir(), base)
+func pruneBackups(dir, base, keep string) error {
+	all, err := listBackups(dir, base)
 	if err != nil {
 		return err
 	}
-	for _, p := range all[min(len(all), keepBackups):] {
+	kept := 0
+	for _, p := range all {
+		if p == keep || kept < keepBackups-1 {
+			if p != keep {
+				kept++
+			}
+			continue
+		}
 		if err := os.Remove(p); err != nil {
 			return fmt.Errorf("remove old backup: %w", err)
 		}
@@ -83,14 +117,18 @@ func (s *Store) pruneBackups(base string) error {
 	return nil
 }
 
-// BackupDaily makes a backup when the newest one is older than a day.
+// BackupDaily makes a backup when the collection has cards and the newest
+// backup is older than a day.
 func (s *Store) BackupDaily() error {
+	if empty, err := s.Empty(); err != nil || empty {
+		return err
+	}
 	all, err := s.Backups()
 	if err != nil {
 		return err
 	}
 	if len(all) > 0 {
-		if st, err := os.Stat(all[0]); err == nil && s.opt.Now().Sub(st.ModTime()) < 24*time.Hour {
+		if st, err := os.Stat(all[0]); err == nil && time.Since(st.ModTime()) < 24*time.Hour {
 			return nil
 		}
 	}
@@ -99,8 +137,10 @@ func (s *Store) BackupDaily() error {
 }
 
 // Restore replaces the collection at path with the backup file src after
-// checking that src is a readable recall collection and backing up the
-// current one. The caller must not have path open.
+// checking that src is a readable recall collection. The current
+// collection is backed up first, or, when it is too damaged to open, moved
+// aside into the backup folder as it is. The caller must not have path
+// open; another process that has it open makes Restore fail with ErrLocked.
 func Restore(src, path string) (previous string, err error) {
 	chk, err := open(src, Options{ReadOnly: true, Now: time.Now})
 	if err != nil {
@@ -116,28 +156,65 @@ func Restore(src, path string) (previous string, err error) {
 	if err != nil || v == 0 || v > SchemaVersion {
 		return "", fmt.Errorf("%s is not a recall collection this version can use (schema %d): %w", src, v, ErrDamaged)
 	}
-	cur, err := Open(path, Options{})
-	if err != nil {
-		return "", err
-	}
-	defer cur.Close()
-	previous, err = cur.Backup("before-restore")
-	if err != nil {
-		return "", err
-	}
 	data, err := os.ReadFile(src)
 	if err != nil {
+		return "", err
+	}
+	cur, err := Open(path, Options{})
+	switch {
+	case err == nil:
+		// Holding the current collection open keeps other recall processes
+		// out until the new file is in place.
+		defer cur.Close()
+		if previous, err = cur.Backup("before-restore"); err != nil {
+			return "", err
+		}
+	case errors.Is(err, ErrDamaged):
+		dir := BackupDirFor(path)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return "", err
+		}
+		previous = filepath.Join(dir, backupName(path, "damaged"))
+		if err := os.Rename(path, previous); err != nil {
+			return "", fmt.Errorf("move the damaged collection aside: %w", err)
+		}
+	default:
+		return "", err
+	}
+	if err := writeFileSync(path, data); err != nil {
 		return previous, err
 	}
-	tmp := path + ".restore-tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
-		return previous, fmt.Errorf("write %s: %w", tmp, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return previous, fmt.Errorf("replace %s: %w", path, err)
-	}
 	return previous, nil
+}
+
+// writeFileSync replaces path with data through a synced temporary file
+// and a rename, then syncs the folder, so a crash leaves the old or the new
+// file, never half of one.
+func writeFileSync(path string, data []byte) error {
+	tmp := path + ".restore-tmp"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", tmp, err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("replace %s: %w", path, err)
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
 }
 
 // Reschedule rebuilds the memory state of every card from the review log in

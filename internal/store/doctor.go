@@ -12,6 +12,8 @@ type CheckReport struct {
 	Cards, Reviews int
 	Problems       []string
 	Repaired       bool
+	// Remaining lists what a repair could not fix (unreadable records).
+	Remaining []string
 }
 
 // Check verifies the collection: bbolt's own page checks, every record
@@ -72,7 +74,14 @@ func (s *Store) Check(repair bool) (*CheckReport, error) {
 	if _, err := s.Backup("repair"); err != nil {
 		return rep, err
 	}
-	err = s.update(rebuildIndexes)
-	rep.Repaired = err == nil
-	return rep, err
+	if err = s.update(rebuildIndexes); err != nil {
+		return rep, err
+	}
+	rep.Repaired = true
+	again, err := s.Check(false)
+	if err != nil {
+		return rep, err
+	}
+	rep.Remaining = again.Problems
+	return rep, nil
 }
