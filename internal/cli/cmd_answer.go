@@ -32,6 +32,9 @@ func newAnswerCmd(f *Factory) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
+			if took < 0 {
+				return usagef("--took must not be negative")
+			}
 			return answerRun(f, args[0], rating, took, asJSON)
 		},
 	}
@@ -56,9 +59,9 @@ func answerRun(f *Factory, id string, rating sched.Rating, took time.Duration, a
 	c := res.Card
 	if asJSON {
 		return f.writeJSON(answerJSON{ID: c.ID, Rating: rating.String(), State: c.Sched.State.String(),
-			Due: c.Sched.Due, IntervalDays: c.Sched.Interval, Stability: c.Sched.Stability, Difficulty: c.Sched.Difficulty})
+			Due: c.Sched.Due.Truncate(time.Millisecond), IntervalDays: c.Sched.Interval, Stability: c.Sched.Stability, Difficulty: c.Sched.Difficulty})
 	}
-	fmt.Fprintf(f.IO.Out, "%s %s → %s, due %s (in %s)\n", c.ID, rating, c.Sched.State,
+	fmt.Fprintf(f.IO.Out, "%s %s → %s, due %s (in %s)\n", sanitizeLine(c.ID), rating, c.Sched.State,
 		c.Sched.Due.In(time.Local).Format("2006-01-02 15:04"), sched.FormatInterval(c.Sched.Due.Sub(now)))
 	if res.Leech {
 		f.hint("This card has lapsed %d times: it is tagged %q and suspended. Rewrite it, then `recall card unsuspend %s`.",
@@ -84,7 +87,7 @@ func newUndoCmd(f *Factory) *cobra.Command {
 				}
 				return err
 			}
-			fmt.Fprintf(f.IO.Out, "took back %s on %s (%s); it is %s again\n", rev.Rating, c.ID, shorten(c.Prompt(), 50), c.Sched.State)
+			fmt.Fprintf(f.IO.Out, "took back %s on %s (%s); it is %s again\n", rev.Rating, sanitizeLine(c.ID), shorten(c.Prompt(), 50), c.Sched.State)
 			return nil
 		},
 	}

@@ -53,7 +53,7 @@ func newCardCmd(f *Factory) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(f.IO.Out, "%s %s: %s\n", done, c.ID, shorten(c.Prompt(), 60))
+				fmt.Fprintf(f.IO.Out, "%s %s: %s\n", done, sanitizeLine(c.ID), shorten(c.Prompt(), 60))
 				return nil
 			},
 		}
@@ -93,7 +93,7 @@ func newCardCmd(f *Factory) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(f.IO.Out, "reset %s: it is new again (its history stays in the log)\n", c.ID)
+				fmt.Fprintf(f.IO.Out, "reset %s: it is new again (its history stays in the log)\n", sanitizeLine(c.ID))
 				return nil
 			},
 		},
@@ -116,7 +116,7 @@ func newCardCmd(f *Factory) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(f.IO.Out, "deleted %s: %s\n", c.ID, shorten(c.Prompt(), 60))
+				fmt.Fprintf(f.IO.Out, "deleted %s: %s\n", sanitizeLine(c.ID), shorten(c.Prompt(), 60))
 				return nil
 			},
 		},
@@ -141,7 +141,7 @@ func cardShowRun(f *Factory, id string, asJSON bool) error {
 		return err
 	}
 	w := f.IO.Out
-	fmt.Fprintf(w, "id:         %s\n", c.ID)
+	fmt.Fprintf(w, "id:         %s\n", sanitizeLine(c.ID))
 	fmt.Fprintf(w, "deck:       %s\n", sanitizeLine(c.Deck))
 	fmt.Fprintf(w, "type:       %s\n", c.Type)
 	fmt.Fprintf(w, "front:      %s\n", indent(term.Sanitize(c.Prompt())))

@@ -45,6 +45,9 @@ func dueRun(f *Factory, opts *dueOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkDecks(e, opts.Decks); err != nil {
+		return err
+	}
 	now, err := f.Now()
 	if err != nil {
 		return err
@@ -72,7 +75,7 @@ func dueRun(f *Factory, opts *dueOptions) error {
 		return nothingDue(f, e, now)
 	}
 	for _, c := range q.Cards {
-		fmt.Fprintf(f.IO.Out, "%s  %-10s  %s\n", c.ID, c.Sched.State, shorten(c.Prompt(), 70))
+		fmt.Fprintf(f.IO.Out, "%s  %-10s  %s\n", sanitizeLine(c.ID), c.Sched.State, shorten(c.Prompt(), 70))
 	}
 	f.hint("%s due (%d new, %d learning, %d review). Answer with `recall answer ID again|hard|good|easy`.",
 		plural(len(q.Cards), "card"), q.New, q.Learning, q.Review)

@@ -44,6 +44,7 @@ type importFileJSON struct {
 	Skipped   int             `json:"skipped"`
 	Renamed   int             `json:"renamed,omitempty"`
 	Gone      int             `json:"gone,omitempty"`
+	Pruned    int             `json:"pruned,omitempty"`
 	History   int             `json:"history,omitempty"`
 	Errors    []lineErrorJSON `json:"errors"`
 	Warnings  []string        `json:"warnings,omitempty"`
@@ -251,6 +252,9 @@ func importRun(f *Factory, opts *importOptions) error {
 		if fr.Gone > 0 {
 			extra += fmt.Sprintf(", %d no longer in the file (kept; --prune deletes them)", fr.Gone)
 		}
+		if fr.Pruned > 0 {
+			extra += fmt.Sprintf(", %d no longer in the file deleted", fr.Pruned)
+		}
 		if fr.History > 0 {
 			extra += fmt.Sprintf(", %s of history", plural(fr.History, "review"))
 		}
@@ -321,7 +325,7 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	fr.Added, fr.Updated, fr.Unchanged = res.Count(store.Added), res.Count(store.Updated), res.Count(store.Unchanged)
 	fr.Renamed = res.Count(store.Renamed)
 	fr.Updated += fr.Renamed
-	fr.Gone = res.Count(store.Gone) + res.Count(store.Pruned)
+	fr.Gone, fr.Pruned = res.Count(store.Gone), res.Count(store.Pruned)
 	fr.History = res.History
 	if missing := len(r.Reviews) - res.History; missing > 0 && r.Format == importer.FormatRevlog {
 		fr.Warnings = append(fr.Warnings, fmt.Sprintf("%s not imported: their cards are not in the collection or already have a history"+

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +41,7 @@ type query struct {
 	id               string
 	suspended, leech bool
 	buried           bool
+	now              time.Time
 }
 
 func parseQuery(q string) query {
@@ -81,7 +83,7 @@ func (q query) match(c *store.Card) bool {
 	if q.id != "" && !strings.HasPrefix(c.ID, q.id) {
 		return false
 	}
-	if q.suspended && !c.Suspended || q.leech && !slices.Contains(c.Tags, "leech") || q.buried && c.BuriedUntil.IsZero() {
+	if q.suspended && !c.Suspended || q.leech && !slices.Contains(c.Tags, "leech") || q.buried && !c.BuriedUntil.After(q.now) {
 		return false
 	}
 	if len(q.words) == 0 {
@@ -102,6 +104,9 @@ func searchRun(f *Factory, q string, limit int, asJSON bool) error {
 		return err
 	}
 	pq := parseQuery(q)
+	if pq.now, err = f.Now(); err != nil {
+		return err
+	}
 	var found []*store.Card
 	err = st.EachCard(func(c *store.Card) error {
 		if pq.match(c) {
@@ -130,7 +135,7 @@ func searchRun(f *Factory, q string, limit int, asJSON bool) error {
 		return f.writeJSON(out)
 	}
 	for _, c := range found {
-		fmt.Fprintf(f.IO.Out, "%s  %-10s  %-20s  %s\n", c.ID, c.Sched.State, shorten(c.Deck, 20), shorten(c.Prompt(), 60))
+		fmt.Fprintf(f.IO.Out, "%s  %-10s  %-20s  %s\n", sanitizeLine(c.ID), c.Sched.State, shorten(c.Deck, 20), shorten(c.Prompt(), 60))
 	}
 	f.hint("%s found", plural(total, "card"))
 	return nil

@@ -52,6 +52,9 @@ func statsRun(f *Factory, decks []string, asJSON bool) error {
 	if err != nil {
 		return err
 	}
+	if err := checkDecks(e, decks); err != nil {
+		return err
+	}
 	now, err := f.Now()
 	if err != nil {
 		return err

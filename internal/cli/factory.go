@@ -50,6 +50,9 @@ func (f *Factory) Now() (time.Time, error) {
 	if err != nil {
 		return time.Time{}, usagef("--now: %v", err)
 	}
+	if t.Before(time.Unix(0, 0)) {
+		return time.Time{}, usagef("--now: %s is before 1970; recall keeps times from 1970 on", v)
+	}
 	return t.Add(time.Since(f.started)), nil
 }
 

@@ -26,6 +26,12 @@ about to forget it (FSRS-6). Run it without arguments for today's review.`,
 	root.PersistentFlags().StringVar(&f.DB, "db", "", "collection file (env RECALL_DB; default $XDG_DATA_HOME/recall/collection.db)")
 	root.PersistentFlags().StringVar(&f.NowFlag, "now", "", "pretend the current time is `TIME` (RFC 3339 or YYYY-MM-DD; env RECALL_NOW)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
+	// A bad --now or RECALL_NOW fails every command the same way, before it
+	// touches anything.
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		_, err := f.Now()
+		return err
+	}
 	root.AddCommand(
 		newImportCmd(f),
 		newDecksCmd(f),

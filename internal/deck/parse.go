@@ -289,6 +289,11 @@ func (p *parser) meta(key, value string, n int) error {
 		if len(nt.ids) == 0 {
 			return p.errorf(n, "id: without a value; write the card's ID after it or remove the line")
 		}
+		for _, id := range nt.ids {
+			if bad := strings.IndexFunc(id, unprintable); bad >= 0 {
+				return p.errorf(n, "id %q has a control character; IDs are printed in listings, so use letters, digits and punctuation", id)
+			}
+		}
 	case "tags":
 		nt.tags = append(nt.tags, splitTags(value)...)
 	case "source":
@@ -484,3 +489,7 @@ func (p *parser) build(nt *note) ([]Card, error) {
 		return []Card{{Type: Typed, Front: q, Back: answer(0), Accept: accept}}, nil
 	}
 }
+
+// unprintable reports control characters (C0, DEL, C1), which would reach
+// the terminal when an ID is listed.
+func unprintable(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 }

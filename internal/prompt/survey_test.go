@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	xterm "golang.org/x/term"
 )
 
 // openTerminal gives a Terminal on the follower side of a new
@@ -63,6 +64,11 @@ func TestKeyKeepsKeysTypedAhead(t *testing.T) {
 
 func TestKeyMapsCtrlCToInterrupted(t *testing.T) {
 	term, typeKeys := openTerminal(t)
+	// In cooked mode the line discipline would turn a Ctrl-C typed before
+	// the prompt switches to raw mode into a signal and drop it.
+	if _, err := xterm.MakeRaw(int(term.in.Fd())); err != nil {
+		t.Fatal(err)
+	}
 	typeKeys("\x03")
 	_, err := withTimeout(t, func() (rune, error) { return term.Key("", "q") })
 	if !errors.Is(err, ErrInterrupted) {

@@ -146,7 +146,8 @@ func (s *Session) Run() (*Summary, error) {
 		err = s.loop()
 	}
 	switch {
-	case errors.Is(err, errQuit):
+	case errors.Is(err, errQuit), errors.Is(err, io.EOF):
+		// Ctrl-D (end of input) quits like q.
 		s.sum.End, err = EndQuit, nil
 	case errors.Is(err, prompt.ErrInterrupted), errors.Is(err, context.Canceled):
 		s.sum.End, err = EndInterrupted, prompt.ErrInterrupted

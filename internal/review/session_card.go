@@ -73,7 +73,7 @@ func (s *Session) draw(t *turn) {
 		s.ack = ""
 	}
 	s.print(s.status(t.card))
-	s.print(s.p.dim(fit(oneLine(t.card.Deck)+" · "+t.card.ID, s.Width)))
+	s.print(s.p.dim(fit(oneLine(t.card.Deck)+" · "+oneLine(t.card.ID), s.Width)))
 	s.print("")
 	s.print(s.frontText(t.card))
 	s.print("")

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"time"
 
@@ -121,6 +122,15 @@ func (s *Store) Undo() (*Card, Review, error) {
 			return damaged("undo", k, err)
 		}
 		rb := tx.Bucket(bucketReviews)
+		// Only a reset can follow the card's own answer in the log (later
+		// answers are undone first); undoing under it would leave the card
+		// and its log disagreeing.
+		cur := rb.Cursor()
+		for lk, lv := cur.Seek(be64(seq + 1)); lk != nil; lk, lv = cur.Next() {
+			if later, err := decodeReview(beUint(lk), lv); err == nil && later.CardNum == before.Num {
+				return fmt.Errorf("card %s was reset after its last answer; that answer can no longer be taken back", id)
+			}
+		}
 		if rv := rb.Get(k); rv != nil {
 			if rev, err = decodeReview(seq, rv); err != nil {
 				return damaged("review", k, err)
@@ -132,22 +142,26 @@ func (s *Store) Undo() (*Card, Review, error) {
 		if err := ub.Delete(k); err != nil {
 			return err
 		}
-		cur, err := getCard(tx, id)
+		if err := countDay(tx, day, before.Deck, before.Sched.State, -1); err != nil {
+			return err
+		}
+		card, err := getCard(tx, id)
+		if errors.Is(err, ErrNotFound) {
+			// The card may have been renamed by an edit since (same number).
+			card, err = cardByNum(tx, before.Num)
+		}
 		if err != nil {
 			// The card was deleted since; its answer is gone from the log.
 			out = before
 			return nil
 		}
-		if err := countDay(tx, day, cur.Deck, before.Sched.State, -1); err != nil {
-			return err
-		}
 		// Content edits made after the answer stay; only the schedule and
 		// flags go back.
-		restored := *cur
+		restored := *card
 		restored.Sched, restored.Suspended, restored.BuriedUntil = before.Sched, before.Suspended, before.BuriedUntil
 		restored.Tags = before.Tags
 		out = &restored
-		return putCard(tx, cur, &restored)
+		return putCard(tx, card, &restored)
 	})
 	return out, rev, err
 }
@@ -269,4 +283,24 @@ func (s *Store) CardReviews(num uint64) ([]Review, error) {
 		return nil, fmt.Errorf("read review log: %w", err)
 	}
 	return out, nil
+}
+
+// cardByNum finds a card by its internal number (a scan; only for the rare
+// undo of a card whose ID changed since).
+func cardByNum(tx *bolt.Tx, num uint64) (*Card, error) {
+	var found *Card
+	err := tx.Bucket(bucketCards).ForEach(func(k, v []byte) error {
+		if found != nil {
+			return nil
+		}
+		c, err := decodeCard(string(k), v)
+		if err == nil && c.Num == num {
+			found = c
+		}
+		return nil
+	})
+	if err == nil && found == nil {
+		err = notFound(fmt.Sprintf("no card number %d", num))
+	}
+	return found, err
 }

@@ -422,3 +422,53 @@ func TestIndexEntryCarriesQueueFields(t *testing.T) {
 		t.Errorf("entry %+v", e)
 	}
 }
+
+func TestUndoRefusesAnAnswerFollowedByAReset(t *testing.T) {
+	st := openTemp(t)
+	c := basic("D", "front", "back")
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0})
+	answer(t, st, c.ID, sched.Good, t0)
+	if _, err := st.Reset(c.ID, t0.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.Undo(); err == nil || !strings.Contains(err.Error(), "was reset") {
+		t.Fatalf("undo after reset: %v", err)
+	}
+	got, _ := st.Card(c.ID)
+	if got.Sched.State != sched.New {
+		t.Errorf("the refused undo changed the card: %+v", got.Sched)
+	}
+}
+
+func TestUndoOfADeletedCardStillFreesTheDailyCount(t *testing.T) {
+	st := openTemp(t)
+	c := basic("D", "front", "back")
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0})
+	answer(t, st, c.ID, sched.Good, t0)
+	if _, err := st.Delete(c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if counts, _ := st.DayCounts(1); counts["D"] != (DayCount{}) {
+		t.Errorf("day counts after undo: %+v", counts["D"])
+	}
+}
+
+func TestUndoFollowsACardRenamedByAnEdit(t *testing.T) {
+	st := openTemp(t)
+	info := []DeckInfo{{Name: "D"}}
+	a := basic("D", "What is the capital of France?", "Paris")
+	st.Upsert(info, []deck.Card{a, basic("D", "What is the largest planet?", "Jupiter")}, UpsertOptions{Now: t0})
+	answer(t, st, a.ID, sched.Good, t0)
+	edited := basic("D", "What is the capital city of France?", "Paris")
+	st.Upsert(info, []deck.Card{edited, basic("D", "What is the largest planet?", "Jupiter")}, UpsertOptions{Now: t0})
+	back, _, err := st.Undo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ID != edited.ID || back.Sched.State != sched.New {
+		t.Fatalf("undo restored %s %+v, want the renamed card %s back to new", back.ID, back.Sched, edited.ID)
+	}
+}
