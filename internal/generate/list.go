@@ -212,7 +212,7 @@ func (g *generator) listWithIntro(i, j int, intro string, sec section, stack []s
 				continue
 			}
 		}
-		if !enumerated || wordCount(text) > itemWords {
+		if (!enumerated || wordCount(text) > itemWords) && !g.restatesLead(i, k) {
 			g.paragraph(k, sec, stack)
 		}
 	}

@@ -196,6 +196,14 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 		}
 	}
 	if len(chosen) == 0 {
+		// No date, number or name: a measure's object is its fact.
+		for _, c := range measureSpans(s) {
+			if len(chosen) < limit && g.clozeWorthy(s, c, n, nil) {
+				chosen = append(chosen, c)
+			}
+		}
+	}
+	if len(chosen) == 0 {
 		return
 	}
 	text, shift, cut := g.resolveSubject(opt.prevKey, s, prev)

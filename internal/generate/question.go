@@ -231,6 +231,10 @@ func (g *generator) questionHeading(i int, sec section, stack []section) {
 	}
 	front := clarifyQuestion(g.blocks[i].s, topic)
 	hp := passage{text: g.blocks[i].s, start: g.blocks[i].start, end: g.blocks[i].end}
+	if lines, from := g.waysAnswer(i, end, front); lines != nil {
+		g.waysCard(front, hp, lines, from, sec)
+		return
+	}
 
 	// A labelled definition near the top answers "What is X?" best.
 	for k := i + 1; k < end && k < i+4; k++ {

@@ -529,3 +529,51 @@ At the summit held in Lisbon at the end of last year to discuss trade in 2025, t
 		t.Errorf("trimPrompt changed a short sentence: %q", got)
 	}
 }
+
+func TestMeasuresHideWhatTheyActOn(t *testing.T) {
+	d := gen(t, "policy.txt", `Water policy
+
+Why does it matter?
+
+Droughts are becoming longer in the south. Rivers no longer reach the sea in summer, and we need to manage them based on river basin plans.
+
+Reservoirs should be connected to regional supply networks in a timely manner.
+
+We will deepen the reform of the water pricing system, and make every effort to eliminate leaks that waste drinking water.
+`)
+	wantCloze(t, d, "Rivers no longer reach the sea in summer, and we need to manage them based on [...].", "river basin plans")
+	wantCloze(t, d, "Reservoirs should be connected to [...] in a timely manner.", "regional supply networks")
+	wantCloze(t, d, "We will deepen the reform of the [...], and make every effort to eliminate leaks that waste drinking water.", "water pricing system")
+	wantCloze(t, d, "We will deepen the reform of the water pricing system, and make every effort to eliminate [...] that waste drinking water.", "leaks")
+	// A sentence with a fact of its own keeps that fact, not its object.
+	d = gen(t, "dates.txt", "Dates\n\nThe council will open the new bridge in May 2026 after the floods.\n")
+	wantCloze(t, d, "Dates: The council will open the new bridge in [...] after the floods.", "May 2026")
+	if n := countRule(d, func(c deck.Card) bool { return c.Type == deck.Cloze }); n != 1 {
+		t.Errorf("%d clozes, want the date only:\n%s", n, listCards(d))
+	}
+}
+
+func TestHowSectionOfLeadParagraphsListsTheWays(t *testing.T) {
+	d := gen(t, "water.md", `# Water security
+
+## How can we secure water supplies?
+
+Continue to invest in storage to secure water supplies
+
+- Reservoirs should be connected to regional supply networks in a timely manner.
+- Build new dams in the dry north, especially small and medium ones.
+
+We will further reform water pricing and form new water markets suitable for securing water supplies.
+
+- Further reform water pricing and form a new kind of water market suitable for securing water supplies.
+- Charge industry the full cost of treatment.
+`)
+	wantBasic(t, d, "How can we secure water supplies?", "Continue to invest in storage\nFurther reform water pricing and form new water markets")
+	wantCloze(t, d, "Water security: Reservoirs should be connected to [...] in a timely manner.", "regional supply networks")
+	// The bullet that says the paragraph above it again is not asked twice.
+	for _, c := range d.Cards {
+		if strings.Contains(c.Front, "new kind of water market") {
+			t.Errorf("restated measure asked again: %q", c.Front)
+		}
+	}
+}
