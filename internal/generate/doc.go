@@ -20,11 +20,22 @@
 //     clozes;
 //   - facts in sentences (dates, numbers, names of places, organisations and
 //     people, quoted terms, the objects of "such as") become clozes;
-//   - quotations with a speaker become "Who said ...?" cards;
+//   - a sentence that states a measure or an instruction ("We will
+//     deepen ...", "... should be applied to X") and holds no other fact
+//     becomes a cloze on what it acts on; a "How ...?" section whose
+//     paragraphs each lead a list is answered by those paragraphs;
+//   - quotations with a speaker become "Who said ...?" cards, a long one
+//     shown by its first clause or dozen words and "…";
 //   - tables become one question per cell ("What is the capital of
 //     France?"), tables of properties questions about the page's subject
 //     ("When was Marie Curie born?"); "Q:"/"A:" lines become a card as
 //     they stand.
+//
+// A definition too long for one answer is given clause by clause, never
+// cut mid-definition, and a definition whose term carries an aside
+// becomes a cloze that keeps the aside. Cloze prompts leave out labels
+// such as "Background:", and a prompt past thirty words is cut to the
+// clause that holds its deletion.
 //
 // A cloze whose sentence does not say what it is about ("The plan was
 // first proposed ...", "Bulk ferment for ...") gets its section heading or

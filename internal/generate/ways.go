@@ -105,6 +105,9 @@ func (g *generator) waysCard(front string, hp passage, lines []string, from []in
 	src := hp
 	for _, k := range from {
 		src = joinPassages(src, g.blockPassage(k, k+1))
+		// The card asks each lead's measure; a cloze on it would ask the
+		// same measure again.
+		g.asked[k] = true
 	}
 	ans := strings.Join(lines, "\n")
 	g.add(&cand{typ: deck.Basic, rule: ruleList, front: front, back: ans, answer: ans, score: 10, src: src}, sec)
