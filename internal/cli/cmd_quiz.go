@@ -19,6 +19,7 @@ import (
 	"recall/internal/review"
 	"recall/internal/sched"
 	"recall/internal/store"
+	"recall/internal/term"
 )
 
 func init() { extraCommands = append(extraCommands, newQuizCmd) }
@@ -304,7 +305,8 @@ const maxAnswerTime = time.Minute
 // when asked to, then keeps and shows the result, also of a quiz cut short.
 func (r *quizTaking) interactive(ctx context.Context) error {
 	f, opts := r.f, r.opts
-	f.hint("Quiz: %s%s. Press an option's number or t/f, or type the answer and Enter.", plural(len(r.qs), "question"), r.limitText())
+	f.hint("%s", term.Wrap(fmt.Sprintf("Quiz: %s%s. Press an option's number or t/f, or type the answer and Enter.",
+		plural(len(r.qs), "question"), r.limitText()), f.IO.Width()))
 	f.hint("Ctrl-C stops; what you answered still counts and is kept.")
 	s := &quiz.Session{
 		Questions: r.qs,
@@ -315,6 +317,7 @@ func (r *quizTaking) interactive(ctx context.Context) error {
 		Check:     quiz.CheckOptions{IgnoreAccents: opts.Accents},
 		Color:     f.IO.Color(),
 		Ctx:       ctx,
+		Width:     f.IO.Width(),
 	}
 	var scheduled [5]int
 	if opts.Schedule {

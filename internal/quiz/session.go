@@ -65,6 +65,8 @@ type Session struct {
 	// Ctx stops the quiz before the next question when cancelled (an
 	// interrupt that arrived between prompts).
 	Ctx context.Context
+	// Width is the screen width text is wrapped to (0 = no wrapping).
+	Width int
 	// OnAnswer is called with every counted answer before the next
 	// question, so the result is kept even if the quiz stops later; an
 	// error ends the quiz and is returned by Run.
@@ -160,16 +162,13 @@ func (s *Session) show(i int, q Question, at, deadline time.Time, noted map[stri
 		noted[q.Note] = true
 		s.say(s.dim("Note: " + term.Sanitize(q.Note) + "."))
 	}
-	switch q.Kind {
-	case KindTF:
+	if q.Kind == KindTF {
 		s.say("True or false?")
-		s.say(term.Sanitize(q.Prompt))
-	default:
-		s.say(term.Sanitize(q.Prompt))
 	}
+	s.say(s.wrap(term.Sanitize(q.Prompt), 0))
 	if q.Kind == KindMC {
 		for k, opt := range q.Options {
-			s.say(fmt.Sprintf("  %d) %s", k+1, indentRest(term.Sanitize(opt), "     ")))
+			s.say(fmt.Sprintf("  %d) %s", k+1, indentRest(s.wrap(term.Sanitize(opt), 5), "     ")))
 		}
 	}
 }
@@ -289,6 +288,16 @@ func (s *Session) diff(markup string, q Question, given string) string {
 }
 
 func (s *Session) say(line string) { fmt.Fprintln(s.Out, line) }
+
+// wrap breaks text to the screen width less indent columns, so that long
+// prompts and options break between words rather than where the terminal
+// cuts them.
+func (s *Session) wrap(text string, indent int) string {
+	if s.Width <= 0 {
+		return text
+	}
+	return term.Wrap(text, s.Width-indent)
+}
 
 func (s *Session) style(code, t string) string {
 	if !s.Color || t == "" {

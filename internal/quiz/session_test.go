@@ -269,3 +269,22 @@ func TestFormatClockAndDuration(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionWrapsPromptAndOptionsToTheWidth(t *testing.T) {
+	long := "Which of these statements about the development of new productive forces is the one the text makes?"
+	opt := "Innovation plays a leading role, and new productive forces are freed from traditional growth modes"
+	q := Question{Kind: KindMC, Prompt: long, Answer: opt, Options: []string{opt, "b", "c", "d"}, Correct: 0}
+	fake := prompt.NewFake(prompt.Keys("1"))
+	_, out, err := runSession(t, &Session{Questions: []Question{q}, Width: 40}, fake)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(line)); n > 40 && !strings.HasPrefix(line, "✓") {
+			t.Errorf("line of %d columns at width 40: %q", n, line)
+		}
+	}
+	if !strings.Contains(out, "\n     ") {
+		t.Errorf("option continuation lines are not indented under the option:\n%s", out)
+	}
+}
