@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -110,7 +111,7 @@ func encodeValue(v string) string {
 // decodeTags splits the array at every comma.
 func encodeTags(tags []string) string {
 	plain := strings.Join(tags, ", ")
-	if equalStrings(decodeTags(plain), tags) {
+	if slices.Equal(decodeTags(plain), tags) {
 		return plain
 	}
 	items := make([]string, len(tags))
@@ -118,16 +119,4 @@ func encodeTags(tags []string) string {
 		items[i] = strings.ReplaceAll(strconv.Quote(t), ",", `\x2c`)
 	}
 	return "[" + strings.Join(items, ", ") + "]"
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -71,7 +71,7 @@ func frontMatterLines(d Deck) ([]string, error) {
 	}
 	if len(d.Tags) > 0 {
 		enc := encodeTags(d.Tags)
-		if !equalStrings(decodeTags(enc), d.Tags) {
+		if !slices.Equal(decodeTags(enc), d.Tags) {
 			return nil, fmt.Errorf("deck %q: tags %q cannot be written: a tag must not be empty or begin or end with blanks", d.Name, d.Tags)
 		}
 		lines = append(lines, "tags: "+enc)

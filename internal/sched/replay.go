@@ -16,12 +16,7 @@ type Event struct {
 func (s *Scheduler) Replay(cardID string, events []Event) Card {
 	var c Card
 	for _, e := range events {
-		switch {
-		case e.Rating == 0:
-			c = Card{}
-		case e.Rating.Valid():
-			c = s.Next(c, e.Rating, e.Time, FuzzSeed(cardID, c.Reps))
-		}
+		c = s.replayStep(cardID, c, e)
 	}
 	return c
 }
@@ -32,13 +27,18 @@ func (s *Scheduler) States(cardID string, events []Event) []Card {
 	out := make([]Card, len(events))
 	var c Card
 	for i, e := range events {
-		switch {
-		case e.Rating == 0:
-			c = Card{}
-		case e.Rating.Valid():
-			c = s.Next(c, e.Rating, e.Time, FuzzSeed(cardID, c.Reps))
-		}
+		c = s.replayStep(cardID, c, e)
 		out[i] = c
 	}
 	return out
+}
+
+func (s *Scheduler) replayStep(cardID string, c Card, e Event) Card {
+	switch {
+	case e.Rating == 0:
+		return Card{}
+	case e.Rating.Valid():
+		return s.Next(c, e.Rating, e.Time, FuzzSeed(cardID, c.Reps))
+	}
+	return c
 }

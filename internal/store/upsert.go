@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -255,8 +256,8 @@ func attachHistory(tx *bolt.Tx, opt UpsertOptions) (int, error) {
 
 func sameContent(a, b *deck.Card) bool {
 	return a.Deck == b.Deck && a.Type == b.Type && a.Front == b.Front && a.Back == b.Back &&
-		a.Ord == b.Ord && equalStrings(a.Wrong, b.Wrong) && equalStrings(a.Accept, b.Accept) &&
-		equalStrings(a.Tags, b.Tags) && sameSource(a.Source, b.Source)
+		a.Ord == b.Ord && slices.Equal(a.Wrong, b.Wrong) && slices.Equal(a.Accept, b.Accept) &&
+		slices.Equal(a.Tags, b.Tags) && sameSource(a.Source, b.Source)
 }
 
 func sameSource(a, b *deck.Source) bool {
@@ -264,18 +265,6 @@ func sameSource(a, b *deck.Source) bool {
 		return a == b
 	}
 	return *a == *b
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // matchRenamed pairs new cards with unmatched old cards of the same deck and
@@ -304,38 +293,33 @@ func matchRenamed(cards []deck.Card, fresh []int, orphans []*Card) map[int]*Card
 		}
 		return dice(fw[j], ow[k])
 	}
-	bestFor := func(j int) (int, float64, float64) {
-		best, b1, b2 := -1, 0.0, 0.0
-		for k := range orphans {
-			sc := score(j, k)
-			if sc > b1 {
-				best, b1, b2 = k, sc, b1
-			} else if sc > b2 {
-				b2 = sc
-			}
-		}
-		return best, b1, b2
-	}
 	for j := range fresh {
-		k, b1, b2 := bestFor(j)
+		k, b1, b2 := bestTwo(len(orphans), func(k int) float64 { return score(j, k) })
 		if k < 0 || b1 < threshold || b1-b2 < margin {
 			continue
 		}
 		// The old card must prefer this new card too.
-		back, c1, c2 := -1, 0.0, 0.0
-		for jj := range fresh {
-			sc := score(jj, k)
-			if sc > c1 {
-				back, c1, c2 = jj, sc, c1
-			} else if sc > c2 {
-				c2 = sc
-			}
-		}
+		back, c1, c2 := bestTwo(len(fresh), func(jj int) float64 { return score(jj, k) })
 		if back == j && c1-c2 >= margin {
 			out[fresh[j]] = orphans[k]
 		}
 	}
 	return out
+}
+
+// bestTwo returns the index of the highest of n scores (-1 when all are 0)
+// with that score and the second highest.
+func bestTwo(n int, score func(int) float64) (best int, first, second float64) {
+	best = -1
+	for i := 0; i < n; i++ {
+		sc := score(i)
+		if sc > first {
+			best, first, second = i, sc, first
+		} else if sc > second {
+			second = sc
+		}
+	}
+	return best, first, second
 }
 
 func words(s string) map[string]bool {
