@@ -113,7 +113,7 @@ func (o *importOptions) readerOptions(mediaDir string) (importer.Options, error)
 		return io, usagef("--encoding: unknown %q; use latin1 (UTF-8 and UTF-16 with BOM are detected)", o.Encoding)
 	}
 	if o.Delimiter != "" {
-		d := []rune(unescape(o.Delimiter))
+		d := []rune(importer.UnescapeSeparator(o.Delimiter))
 		if len(d) != 1 {
 			return io, usagef("--delimiter must be one character, e.g. ';' or '\\t'")
 		}
@@ -128,26 +128,6 @@ func (o *importOptions) readerOptions(mediaDir string) (importer.Options, error)
 		return io, usagef("--header takes yes or no")
 	}
 	return io, nil
-}
-
-func unescape(s string) string {
-	r := []rune{}
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case 't':
-				r = append(r, '\t')
-				i++
-				continue
-			case 'n':
-				r = append(r, '\n')
-				i++
-				continue
-			}
-		}
-		r = append(r, rune(s[i]))
-	}
-	return string(r)
 }
 
 // importMemoryLimit is a soft heap limit for imports: a 100,000-row file

@@ -306,7 +306,7 @@ const maxAnswerTime = time.Minute
 func (r *quizTaking) interactive(ctx context.Context) error {
 	f, opts := r.f, r.opts
 	f.hint("%s", term.Wrap(fmt.Sprintf("Quiz: %s%s. Press an option's number or t/f, or type the answer and Enter.",
-		plural(len(r.qs), "question"), r.limitText()), f.IO.Width()))
+		plural(len(r.qs), "question"), r.limitText()), errWidth(f)))
 	f.hint("Ctrl-C stops; what you answered still counts and is kept.")
 	s := &quiz.Session{
 		Questions: r.qs,
@@ -315,9 +315,9 @@ func (r *quizTaking) interactive(ctx context.Context) error {
 		Now:       r.now,
 		Limit:     opts.TimeLimit,
 		Check:     quiz.CheckOptions{IgnoreAccents: opts.Accents},
-		Color:     f.IO.Color(),
+		Color:     f.IO.ErrColor(),
 		Ctx:       ctx,
-		Width:     f.IO.Width(),
+		Width:     errWidth(f),
 	}
 	var scheduled [5]int
 	if opts.Schedule {
@@ -367,4 +367,9 @@ func quizRating(correct bool) sched.Rating {
 		return sched.Good
 	}
 	return sched.Again
+}
+
+func errWidth(f *Factory) int {
+	w, _ := f.IO.ErrSize()
+	return w
 }

@@ -7,14 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/kballard/go-shellquote"
 	"github.com/spf13/cobra"
-	xterm "golang.org/x/term"
 
 	"recall/internal/review"
 	"recall/internal/stats"
@@ -164,21 +162,10 @@ type screen struct {
 // necessarily where stdout goes; colour follows NO_COLOR and TERM=dumb as
 // for the other commands.
 func screenOf(f *Factory) screen {
-	s := screen{width: f.IO.Width()}
-	if file, ok := f.IO.ErrOut.(*os.File); ok {
-		if w, h, err := xterm.GetSize(int(file.Fd())); err == nil && w > 0 {
-			s.width, s.height = w, h
-		}
-	}
-	if s.height == 0 {
-		if n, err := strconv.Atoi(os.Getenv("LINES")); err == nil && n > 0 {
-			s.height = n
-		}
-	}
-	_, noColor := os.LookupEnv("NO_COLOR")
-	dumb := os.Getenv("TERM") == "dumb"
-	s.color = f.IO.CanPrompt() && !noColor && !dumb
-	s.clear = f.IO.CanPrompt() && !dumb
+	s := screen{}
+	s.width, s.height = f.IO.ErrSize()
+	s.color = f.IO.CanPrompt() && f.IO.ErrColor()
+	s.clear = f.IO.CanPrompt() && !f.IO.Dumb()
 	return s
 }
 

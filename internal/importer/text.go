@@ -109,6 +109,10 @@ func looksBinary(head []byte) bool {
 }
 
 // unescapeSep reads the escapes a shell user types for a separator.
+// UnescapeSeparator reads the escapes \t, \n, \r and \\ in a separator
+// given on the command line.
+func UnescapeSeparator(s string) string { return unescapeSep(s) }
+
 func unescapeSep(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s

@@ -20,8 +20,10 @@ type IO struct {
 	ErrOut io.Writer // prompts, progress, hints
 
 	inTTY, outTTY, errTTY bool
-	color                 bool
+	color, errColor       bool
+	dumb                  bool
 	width                 int
+	errWidth, errHeight   int
 }
 
 // System returns the process's streams with terminal detection; NO_COLOR
@@ -32,19 +34,33 @@ func System() *IO {
 	io.outTTY = term.IsTerminal(int(os.Stdout.Fd()))
 	io.errTTY = term.IsTerminal(int(os.Stderr.Fd()))
 	_, noColor := os.LookupEnv("NO_COLOR")
-	io.color = io.outTTY && !noColor && os.Getenv("TERM") != "dumb"
-	io.width = 80
-	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
-		io.width = w
-	} else if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
-		io.width = c
-	}
+	io.dumb = os.Getenv("TERM") == "dumb"
+	io.color = io.outTTY && !noColor && !io.dumb
+	io.errColor = io.errTTY && !noColor && !io.dumb
+	io.width, _ = size(os.Stdout)
+	io.errWidth, io.errHeight = size(os.Stderr)
 	return io
+}
+
+// size is a terminal's size, or COLUMNS and LINES, or 80 columns and no
+// known height.
+func size(f *os.File) (width, height int) {
+	if w, h, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+		return w, h
+	}
+	width, height = 80, 0
+	if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
+		width = c
+	}
+	if l, err := strconv.Atoi(os.Getenv("LINES")); err == nil && l > 0 {
+		height = l
+	}
+	return width, height
 }
 
 // Test returns streams for tests: not terminals unless tty is set.
 func Test(in io.Reader, out, errOut io.Writer, tty bool) *IO {
-	return &IO{In: in, Out: out, ErrOut: errOut, inTTY: tty, outTTY: tty, errTTY: tty, width: 80}
+	return &IO{In: in, Out: out, ErrOut: errOut, inTTY: tty, outTTY: tty, errTTY: tty, width: 80, errWidth: 80}
 }
 
 // CanPrompt reports whether interactive prompts may be shown: stdin and
@@ -60,8 +76,18 @@ func (s *IO) IsTerminalErr() bool { return s.errTTY }
 // Color reports whether output may be coloured.
 func (s *IO) Color() bool { return s.color }
 
-// Width is the terminal width in columns (80 when unknown).
+// Width is the width of the results' terminal in columns (80 when unknown).
 func (s *IO) Width() int { return s.width }
+
+// ErrColor reports whether what goes to stderr (prompts, cards, hints) may
+// be coloured; stdout may be redirected while stderr is a terminal.
+func (s *IO) ErrColor() bool { return s.errColor }
+
+// ErrSize is the size of stderr's terminal (height 0 when unknown).
+func (s *IO) ErrSize() (width, height int) { return s.errWidth, s.errHeight }
+
+// Dumb reports TERM=dumb: no colour and no cursor control.
+func (s *IO) Dumb() bool { return s.dumb }
 
 // Style wraps text in an SGR colour code when colour is on.
 func (s *IO) Style(code, text string) string {
