@@ -45,7 +45,7 @@ func dueRun(f *Factory, opts *dueOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkDecks(e, opts.Decks); err != nil {
+	if err := e.CheckDecks(opts.Decks); err != nil {
 		return err
 	}
 	now, err := f.Now()

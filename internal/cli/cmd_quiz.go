@@ -221,7 +221,7 @@ func quizCards(e *review.Engine, opts *quizOptions, now time.Time) ([]deck.Card,
 			return nil
 		}
 		for i, d := range opts.Decks {
-			seen[i] = seen[i] || review.Filter{Decks: []string{d}}.Match(c)
+			seen[i] = seen[i] || review.Filter{Decks: []string{d}}.MatchDeck(c.Deck)
 		}
 		selected++
 		if opts.Tag != "" && !slices.Contains(c.Tags, opts.Tag) {

@@ -88,12 +88,7 @@ func quizHistoryRun(f *Factory, decks []string, asJSON bool) error {
 	if err != nil {
 		return fmt.Errorf("read the quiz results: %w", err)
 	}
-	keep := review.Filter{Decks: decks}
-	matches := func(d string) bool {
-		var c store.Card
-		c.Deck = d
-		return keep.Match(&c)
-	}
+	matches := review.Filter{Decks: decks}.MatchDeck
 	var past []pastQuiz
 	for _, rec := range recs {
 		p := pastQuiz{QuizRecord: rec}

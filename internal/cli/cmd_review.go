@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -90,7 +89,7 @@ func reviewRun(f *Factory, opts *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkDecks(e, opts.Decks); err != nil {
+	if err := e.CheckDecks(opts.Decks); err != nil {
 		return err
 	}
 	if _, err := f.Now(); err != nil {
@@ -125,31 +124,6 @@ func reviewRun(f *Factory, opts *reviewOptions) error {
 		}
 	}
 	return runErr
-}
-
-// checkDecks refuses deck names that match no deck, so a typo does not
-// look like a day with nothing due.
-func checkDecks(e *review.Engine, names []string) error {
-	if len(names) == 0 {
-		return nil
-	}
-	decks, err := e.Store.Decks()
-	if err != nil {
-		return err
-	}
-	for _, n := range names {
-		found := false
-		for _, d := range decks {
-			if d.Name == n || strings.HasPrefix(d.Name, n+"::") {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return fmt.Errorf("no deck named %q; `recall decks` lists them", n)
-		}
-	}
-	return nil
 }
 
 // screen is how the session may draw on stderr.

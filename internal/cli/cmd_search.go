@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"recall/internal/deck"
+	"recall/internal/review"
 	"recall/internal/store"
 )
 
@@ -71,7 +72,7 @@ func parseQuery(q string) query {
 }
 
 func (q query) match(c *store.Card) bool {
-	if q.deck != "" && c.Deck != q.deck && !strings.HasPrefix(c.Deck, q.deck+"::") {
+	if q.deck != "" && !(review.Filter{Decks: []string{q.deck}}).MatchDeck(c.Deck) {
 		return false
 	}
 	if q.tag != "" && !slices.Contains(c.Tags, q.tag) {

@@ -52,7 +52,7 @@ func statsRun(f *Factory, decks []string, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	if err := checkDecks(e, decks); err != nil {
+	if err := e.CheckDecks(decks); err != nil {
 		return err
 	}
 	now, err := f.Now()

@@ -57,6 +57,25 @@ func NewEngine(st *store.Store) (*Engine, error) {
 	return e, nil
 }
 
+// CheckDecks refuses deck names that match no deck (nor a parent of one),
+// so that a typo does not look like a deck with nothing due.
+func (e *Engine) CheckDecks(names []string) error {
+	for _, n := range names {
+		f := Filter{Decks: []string{n}}
+		found := false
+		for d := range e.decks {
+			if f.MatchDeck(d) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Errorf("no deck named %q; `recall decks` lists them", n)
+		}
+	}
+	return nil
+}
+
 // Deck returns the deck record of name (nil when unknown).
 func (e *Engine) Deck(name string) *store.DeckInfo { return e.decks[name] }
 

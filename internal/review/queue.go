@@ -18,7 +18,7 @@ type Filter struct {
 
 // Match reports whether c passes the filter.
 func (f Filter) Match(c *store.Card) bool {
-	return f.matchDeck(c.Deck) && (f.Tag == "" || slices.Contains(c.Tags, f.Tag))
+	return f.MatchDeck(c.Deck) && (f.Tag == "" || slices.Contains(c.Tags, f.Tag))
 }
 
 // QueueOptions shape today's queue.
@@ -73,7 +73,7 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 		}
 		return max(0, lim-used)
 	}
-	deckOK := func(name string) bool { return opt.Filter.matchDeck(name) }
+	deckOK := func(name string) bool { return opt.Filter.MatchDeck(name) }
 
 	var learning, later, reviews []store.Entry
 	// Review cards fall due at the start of a day, which is exactly
@@ -245,7 +245,9 @@ func (e *Engine) deckOverrides(key string) bool {
 	return false
 }
 
-func (f Filter) matchDeck(name string) bool {
+// MatchDeck reports whether a deck name passes the filter: one of the named
+// decks or a sub-deck of one ("A" selects "A::B").
+func (f Filter) MatchDeck(name string) bool {
 	if len(f.Decks) == 0 {
 		return true
 	}
