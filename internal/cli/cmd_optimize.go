@@ -73,17 +73,8 @@ func collectionLogs(st *store.Store, decks []string) ([]sched.ReviewLog, error) 
 		if !ok {
 			return nil
 		}
-		if r.Rating == 0 {
-			// A reset: earlier history of this card no longer counts.
-			kept := logs[:0]
-			for _, l := range logs {
-				if l.CardID != id {
-					kept = append(kept, l)
-				}
-			}
-			logs = kept
-			return nil
-		}
+		// A reset (rating 0) goes through: the optimizer and the
+		// evaluation drop the card's history before it.
 		logs = append(logs, sched.ReviewLog{CardID: id, Time: r.Time, Rating: r.Rating, Duration: r.Duration})
 		return nil
 	})
@@ -104,7 +95,7 @@ func optimizeRun(f *Factory, decks []string, revlog string, dryRun, asJSON bool)
 	if err != nil {
 		return err
 	}
-	if len(logs) == 0 {
+	if !hasGrades(logs) {
 		return fmt.Errorf("no review history yet: review for a few days (or import a history with `recall import --with-history`) and try again")
 	}
 	s := e.Settings()
@@ -161,6 +152,15 @@ func optimizeRun(f *Factory, decks []string, revlog string, dryRun, asJSON bool)
 		f.hint("Fewer than 400 reviews to learn from: the fit is tentative; run optimize again in a few weeks.")
 	}
 	return nil
+}
+
+func hasGrades(logs []sched.ReviewLog) bool {
+	for _, l := range logs {
+		if l.Rating.Valid() {
+			return true
+		}
+	}
+	return false
 }
 
 func formatParams(p []float64) string {
@@ -244,7 +244,7 @@ func evalRun(f *Factory, args []string, tz string, dayStart int, dayStartSet, as
 		}
 		s.DayStartHour = dayStart
 	}
-	if len(logs) == 0 {
+	if !hasGrades(logs) {
 		return fmt.Errorf("no reviews to evaluate")
 	}
 	res, err := sched.Evaluate(logs, s)

@@ -228,8 +228,9 @@ func (s *Store) Update(id string, now time.Time, fn func(*Card) error) (*Card, e
 	return out, err
 }
 
-// Delete removes a card. Its review log entries stay (they still count in
-// statistics and the optimizer) but no longer belong to any card.
+// Delete removes a card. Its review log entries stay, so the collection's
+// statistics still count them, but they belong to no card any more and so
+// no longer reach the optimizer.
 func (s *Store) Delete(id string) (*Card, error) {
 	var out *Card
 	err := s.update(func(tx *bolt.Tx) error {
