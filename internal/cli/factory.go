@@ -142,7 +142,7 @@ func (f *Factory) close() {
 	}
 }
 
-// out writes text of outside origin to stdout, sanitised.
+// printf writes text of outside origin to stdout, sanitised.
 func (f *Factory) printf(format string, a ...any) {
 	fmt.Fprint(f.IO.Out, term.Sanitize(fmt.Sprintf(format, a...)))
 }

@@ -17,11 +17,10 @@ type Fake struct {
 
 // Step is one scripted answer.
 type Step struct {
-	Kind  string // "key", "input", "select", "confirm"
+	Kind  string // "key", "input", "select"
 	Key   rune
 	Text  string
 	Index int
-	Yes   bool
 	Err   error // returned instead of an answer (e.g. ErrInterrupted)
 }
 
@@ -40,8 +39,6 @@ func Input(text string) Step { return Step{Kind: "input", Text: text} }
 // Choose is a scripted menu choice.
 func Choose(i int) Step { return Step{Kind: "select", Index: i} }
 
-// Answer is a scripted yes or no.
-func Answer(yes bool) Step { return Step{Kind: "confirm", Yes: yes} }
 
 // Interrupt is a scripted Ctrl-C at a prompt of the given kind.
 func Interrupt(kind string) Step { return Step{Kind: kind, Err: ErrInterrupted} }
@@ -111,11 +108,6 @@ func (f *Fake) Select(msg string, options []string, def int) (int, error) {
 	return s.Index, err
 }
 
-// Confirm plays a scripted yes or no.
-func (f *Fake) Confirm(msg string, def bool) (bool, error) {
-	s, err := f.next("confirm", msg)
-	return s.Yes, err
-}
 
 // Verify reports a mismatch or a leftover step.
 func (f *Fake) Verify() error {

@@ -19,6 +19,4 @@ type Prompter interface {
 	Input(msg, def string) (string, error)
 	// Select offers options and returns the chosen index.
 	Select(msg string, options []string, def int) (int, error)
-	// Confirm asks a yes/no question.
-	Confirm(msg string, def bool) (bool, error)
 }

@@ -142,12 +142,6 @@ func (t *Terminal) Select(msg string, options []string, def int) (int, error) {
 	return idx, mapErr(err)
 }
 
-// Confirm asks a yes/no question with survey.
-func (t *Terminal) Confirm(msg string, def bool) (bool, error) {
-	var ok bool
-	err := survey.AskOne(&survey.Confirm{Message: msg, Default: def}, &ok, t.opts())
-	return ok, mapErr(err)
-}
 
 func mapErr(err error) error {
 	if errors.Is(err, terminal.InterruptErr) {

@@ -110,8 +110,6 @@ func (e *Engine) Settings() sched.Settings {
 	return s.Settings()
 }
 
-// Day is the scheduling day of t.
-func (e *Engine) Day(t time.Time) int { return e.Settings().Day(t) }
 
 // Answered is what one answer did.
 type Answered struct {

@@ -18,14 +18,9 @@ import (
 const keepBackups = 10
 
 // BackupDir is where the rolling backups of this collection go.
-func (s *Store) BackupDir() string {
-	if s.opt.BackupDir != "" {
-		return s.opt.BackupDir
-	}
-	return BackupDirFor(s.path)
-}
+func (s *Store) BackupDir() string { return BackupDirFor(s.path) }
 
-// BackupDirFor is the default backup folder of the collection at path.
+// BackupDirFor is the backup folder of the collection at path.
 func BackupDirFor(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
 
 func backupBase(path string) string {

@@ -113,7 +113,7 @@ func (s *Store) SetConfig(key, value string) error {
 	})
 }
 
-// PutJSON stores a small JSON record in the params bucket under name.
+// PutParams stores a small JSON record in the params bucket under name.
 func (s *Store) PutParams(name string, v any) error {
 	return s.update(func(tx *bolt.Tx) error { return putJSON(tx.Bucket(bucketParams), []byte(name), v) })
 }

@@ -56,8 +56,6 @@ type Options struct {
 	// CreateDir creates the collection's folder when it is missing (used for
 	// the default location; an explicit path must name an existing folder).
 	CreateDir bool
-	// BackupDir is where rolling backups go; "" means "<collection dir>/backups".
-	BackupDir string
 	// Now is the clock used for backup names and record times.
 	Now func() time.Time
 }
@@ -93,7 +91,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.ReadOnly && !exists {
 		// A read-only command on a fresh machine sees an empty collection;
 		// create it first so the read-only open has a file to share.
-		s, err := Open(path, Options{CreateDir: opt.CreateDir, BackupDir: opt.BackupDir, Now: opt.Now})
+		s, err := Open(path, Options{CreateDir: opt.CreateDir, Now: opt.Now})
 		if err != nil {
 			return nil, err
 		}
@@ -110,7 +108,7 @@ func Open(path string, opt Options) (*Store, error) {
 		if errors.Is(err, errNeedsMigration) {
 			// A read-only command on an older collection: migrate it with a
 			// write open, then open read-only again.
-			w, err := Open(path, Options{BackupDir: opt.BackupDir, Now: opt.Now})
+			w, err := Open(path, Options{Now: opt.Now})
 			if err != nil {
 				return nil, err
 			}
@@ -169,8 +167,8 @@ func (s *Store) Path() string { return s.path }
 // Close releases the collection and its lock.
 func (s *Store) Close() error { return s.db.Close() }
 
-// view and update wrap bbolt transactions so that a panic-free decoding
-// error in a record surfaces as ErrDamaged with context.
+// view and update wrap bbolt transactions; update refuses a read-only
+// collection with a clear error instead of bbolt's.
 func (s *Store) view(fn func(tx *bolt.Tx) error) error { return s.db.View(fn) }
 
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
