@@ -39,9 +39,6 @@ func toCardJSON(c *store.Card) cardJSON {
 		Tags: c.Tags, State: c.Sched.State.String(), Stability: c.Sched.Stability,
 		Difficulty: c.Sched.Difficulty, Reps: c.Sched.Reps, Lapses: c.Sched.Lapses, Suspended: c.Suspended,
 	}
-	if c.Type == deck.Cloze {
-		j.Front, j.Back = deck.ClozePrompt(c.Front, c.Ord), deck.ClozeAnswer(c.Front, c.Ord)
-	}
 	if j.Tags == nil {
 		j.Tags = []string{}
 	}
@@ -49,8 +46,13 @@ func toCardJSON(c *store.Card) cardJSON {
 		d := c.Available()
 		j.Due = &d
 	}
-	if c.Source != nil {
-		j.Source = &sourceJSON{File: c.Source.File, Start: c.Source.Start, End: c.Source.End, Hash: c.Source.Hash, Text: c.Source.Text}
-	}
+	j.Source = toSourceJSON(c.Source)
 	return j
+}
+
+func toSourceJSON(s *deck.Source) *sourceJSON {
+	if s == nil {
+		return nil
+	}
+	return &sourceJSON{File: s.File, Start: s.Start, End: s.End, Hash: s.Hash, Text: s.Text}
 }

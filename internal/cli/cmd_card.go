@@ -41,7 +41,9 @@ func newCardCmd(f *Factory) *cobra.Command {
 			Short: short,
 			Args:  exactArgs(1, "a card ID"),
 			RunE: func(cmd *cobra.Command, args []string) error {
-				st, err := f.Store(false)
+				// The engine (settings) is read before the write transaction,
+				// which must not open transactions of its own.
+				e, err := f.Engine(false)
 				if err != nil {
 					return err
 				}
@@ -49,7 +51,7 @@ func newCardCmd(f *Factory) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				c, err := st.Update(args[0], now, func(c *store.Card) error { return fn(c, now) })
+				c, err := e.Store.Update(args[0], now, func(c *store.Card) error { return fn(c, now) })
 				if err != nil {
 					return err
 				}
@@ -68,11 +70,8 @@ func newCardCmd(f *Factory) *cobra.Command {
 			return nil
 		}),
 		change("bury", "Hide a card until tomorrow", "buried until tomorrow", func(c *store.Card, now time.Time) error {
-			e, err := f.Engine(false)
-			if err != nil {
-				return err
-			}
-			set := e.Settings()
+			// The settings were loaded before the write transaction began.
+			set := f.engine.Settings()
 			c.BuriedUntil = set.DayStart(set.Day(now) + 1)
 			return nil
 		}),

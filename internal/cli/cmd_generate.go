@@ -101,15 +101,10 @@ func generateRun(f *Factory, opts *generateOptions) error {
 	case opts.JSON:
 		out := make([]generatedJSON, 0, len(d.Cards))
 		for _, c := range d.Cards {
-			g := generatedJSON{Front: c.Front, Back: c.Back, Type: string(c.Type), Tags: c.Tags, ID: c.ID}
-			if c.Type == deck.Cloze {
-				g.Front, g.Back = deck.ClozePrompt(c.Front, c.Ord), deck.ClozeAnswer(c.Front, c.Ord)
-			}
+			g := generatedJSON{Front: c.Prompt(), Back: c.Answer(), Type: string(c.Type), Tags: c.Tags, ID: c.ID,
+				Source: toSourceJSON(c.Source)}
 			if g.Tags == nil {
 				g.Tags = []string{}
-			}
-			if s := c.Source; s != nil {
-				g.Source = &sourceJSON{File: s.File, Start: s.Start, End: s.End, Hash: s.Hash, Text: s.Text}
 			}
 			out = append(out, g)
 		}

@@ -39,7 +39,6 @@ func Input(text string) Step { return Step{Kind: "input", Text: text} }
 // Choose is a scripted menu choice.
 func Choose(i int) Step { return Step{Kind: "select", Index: i} }
 
-
 // Interrupt is a scripted Ctrl-C at a prompt of the given kind.
 func Interrupt(kind string) Step { return Step{Kind: kind, Err: ErrInterrupted} }
 
@@ -107,7 +106,6 @@ func (f *Fake) Select(msg string, options []string, def int) (int, error) {
 	}
 	return s.Index, err
 }
-
 
 // Verify reports a mismatch or a leftover step.
 func (f *Fake) Verify() error {

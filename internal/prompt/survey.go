@@ -142,7 +142,6 @@ func (t *Terminal) Select(msg string, options []string, def int) (int, error) {
 	return idx, mapErr(err)
 }
 
-
 func mapErr(err error) error {
 	if errors.Is(err, terminal.InterruptErr) {
 		return ErrInterrupted

@@ -110,7 +110,6 @@ func (e *Engine) Settings() sched.Settings {
 	return s.Settings()
 }
 
-
 // Answered is what one answer did.
 type Answered struct {
 	Card   *store.Card

@@ -243,18 +243,17 @@ func (s *Store) Reschedule(replay func(c *Card, events []sched.Event) sched.Card
 		}); err != nil {
 			return err
 		}
+		var olds, news []*Card
 		for _, old := range cards {
 			c := *old
 			c.Sched = replay(old, byNum[old.Num])
 			if c.Sched == old.Sched {
 				continue
 			}
-			if err := putCard(tx, old, &c); err != nil {
-				return err
-			}
-			n++
+			olds, news = append(olds, old), append(news, &c)
 		}
-		return nil
+		n = len(news)
+		return putCards(tx, olds, news)
 	})
 	return n, err
 }
