@@ -59,9 +59,9 @@ func statsRun(f *Factory, decks []string, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	var keep func(*store.Card) bool
+	var keep func(string) bool
 	if len(decks) > 0 {
-		keep = review.Filter{Decks: decks}.Match
+		keep = review.Filter{Decks: decks}.MatchDeck
 	}
 	r, err := stats.Collection(e.Store, e.Settings(), now, keep, func(c *store.Card) float64 { return e.Retrievability(c, now) })
 	if err != nil {

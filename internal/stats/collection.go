@@ -41,15 +41,16 @@ const (
 	ForecastSpan  = 30
 )
 
-// Collection computes the report at now for the cards keep accepts (nil:
-// all). retrievability gives a card's probability of recall now.
-func Collection(st *store.Store, set sched.Settings, now time.Time, keep func(*store.Card) bool,
+// Collection computes the report at now for the cards of the decks
+// keepDeck accepts (nil: all). retrievability gives a card's probability
+// of recall now.
+func Collection(st *store.Store, set sched.Settings, now time.Time, keepDeck func(string) bool,
 	retrievability func(*store.Card) float64) (*Report, error) {
 	r := &Report{}
 	nums := map[uint64]bool{}
 	sumR, nR := 0.0, 0
 	err := st.EachCard(func(c *store.Card) error {
-		if keep != nil && !keep(c) {
+		if keepDeck != nil && !keepDeck(c.Deck) {
 			return nil
 		}
 		nums[c.Num] = true
@@ -83,7 +84,7 @@ func Collection(st *store.Store, set sched.Settings, now time.Time, keep func(*s
 	counts := make([]int, HeatmapDays)
 	kept, lapsed := 0, 0
 	err = st.ReviewsSince(set.DayStart(first), func(rv store.Review) bool {
-		if rv.Rating == 0 || (keep != nil && !nums[rv.CardNum]) {
+		if rv.Rating == 0 || (keepDeck != nil && !nums[rv.CardNum]) {
 			return true
 		}
 		d := set.Day(rv.Time)
@@ -113,24 +114,8 @@ func Collection(st *store.Store, set sched.Settings, now time.Time, keep func(*s
 	if r.Streak, _, err = Streak(st, today); err != nil {
 		return nil, err
 	}
-	if keep == nil {
-		if r.Forecast, err = Forecast(st, set, today, ForecastSpan); err != nil {
-			return nil, err
-		}
-	} else {
-		r.Forecast = make([]int, ForecastSpan)
-		err = st.DueBefore(set.DayStart(today+1+ForecastSpan), func(c *store.Card) bool {
-			if keep(c) {
-				i := max(0, set.Day(c.Available())-today-1)
-				if i < ForecastSpan {
-					r.Forecast[i]++
-				}
-			}
-			return true
-		})
-		if err != nil {
-			return nil, err
-		}
+	if r.Forecast, err = Forecast(st, set, today, ForecastSpan, keepDeck); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

@@ -13,32 +13,35 @@ import (
 // *store.Store provides it.
 type Source interface {
 	DayCounter
-	// CountDueBefore counts due-index entries available at or before t.
-	CountDueBefore(t time.Time, keep func(*store.Card) bool) (int, error)
-	// NewCards calls fn for available new cards until it returns false.
-	NewCards(t time.Time, fn func(*store.Card) bool) error
+	// DueEntries calls fn for due-index entries available at or before t,
+	// earliest first, until fn returns false.
+	DueEntries(t time.Time, fn func(store.Entry) bool) error
+	// NewEntries calls fn for new-index entries until it returns false.
+	NewEntries(fn func(store.Entry) bool) error
 }
 
 // ForecastDays is how many days the outlook looks ahead.
 const ForecastDays = 7
 
 // Forecast counts the cards (learning and review) due on each of the n days
-// after today: out[0] is everything due by the end of tomorrow, including
-// what is left over from today, since it will be due tomorrow too; out[i]
-// for i > 0 is what comes due during day today+1+i. Only the due index is
-// read, once per day.
-func Forecast(src Source, set sched.Settings, today, n int) ([]int, error) {
+// after today, of the decks keepDeck accepts (nil: all): out[0] is
+// everything due by the end of tomorrow, including what is left over from
+// today, since it will be due tomorrow too; out[i] for i > 0 is what comes
+// due during day today+1+i. It reads the due index once, without decoding
+// a card.
+func Forecast(src Source, set sched.Settings, today, n int, keepDeck func(string) bool) ([]int, error) {
 	out := make([]int, n)
-	prev := 0
-	for i := range n {
-		// CountDueBefore counts "at or before"; review cards fall due at the
-		// very start of a day, so stop a millisecond short of the next day.
-		total, err := src.CountDueBefore(set.DayStart(today+2+i).Add(-time.Millisecond), nil)
-		if err != nil {
-			return nil, fmt.Errorf("count due cards: %w", err)
+	// Review cards fall due at the very start of a day: stop a millisecond
+	// short of the day after the last one.
+	end := set.DayStart(today + 1 + n).Add(-time.Millisecond)
+	err := src.DueEntries(end, func(en store.Entry) bool {
+		if keepDeck == nil || keepDeck(en.Deck) {
+			out[max(0, set.Day(en.Available)-today-1)]++
 		}
-		out[i] = total - prev
-		prev = total
+		return true
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count due cards: %w", err)
 	}
 	return out, nil
 }
@@ -67,13 +70,16 @@ func Look(src Source, set sched.Settings, now time.Time, newPerDay int) (*Outloo
 	if o.Streak, o.ReviewedToday, err = Streak(src, today); err != nil {
 		return nil, err
 	}
-	if o.Week, err = Forecast(src, set, today, ForecastDays); err != nil {
+	if o.Week, err = Forecast(src, set, today, ForecastDays, nil); err != nil {
 		return nil, err
 	}
 	o.DueTomorrow = o.Week[0]
 	if newPerDay > 0 {
-		err = src.NewCards(set.DayStart(today+1), func(*store.Card) bool {
-			o.NewTomorrow++
+		tomorrow := set.DayStart(today + 1)
+		err = src.NewEntries(func(en store.Entry) bool {
+			if !en.Buried.After(tomorrow) {
+				o.NewTomorrow++
+			}
 			return o.NewTomorrow < newPerDay
 		})
 		if err != nil {

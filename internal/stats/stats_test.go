@@ -109,7 +109,7 @@ func TestForecastCountsBacklogIntoTomorrowAndEachDayAfter(t *testing.T) {
 	for i, due := range dues {
 		answerOn(t, st, ids[i], today, due)
 	}
-	got, err := Forecast(st, set, today, 7)
+	got, err := Forecast(st, set, today, 7, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -138,30 +138,6 @@ func (s *Store) DueBefore(t time.Time, fn func(*Card) bool) error {
 	})
 }
 
-// CountDueBefore counts index entries available at or before t without
-// decoding cards; with a deck filter it decodes only the due ones.
-func (s *Store) CountDueBefore(t time.Time, keep func(*Card) bool) (int, error) {
-	n := 0
-	if keep == nil {
-		limit := be64(uint64(t.UnixMilli()))
-		err := s.view(func(tx *bolt.Tx) error {
-			cur := tx.Bucket(bucketDue).Cursor()
-			for k, _ := cur.First(); k != nil && bytes.Compare(k[:8], limit) <= 0; k, _ = cur.Next() {
-				n++
-			}
-			return nil
-		})
-		return n, err
-	}
-	err := s.DueBefore(t, func(c *Card) bool {
-		if keep(c) {
-			n++
-		}
-		return true
-	})
-	return n, err
-}
-
 // NewCards calls fn for new cards that are not suspended or buried at t,
 // in their added order, until fn returns false.
 func (s *Store) NewCards(t time.Time, fn func(*Card) bool) error {
