@@ -297,10 +297,6 @@ func quotedList(names []string) string {
 	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
-// maxAnswerTime caps the time a scheduled answer records, as in a review:
-// a question left on screen during a break says nothing about the card.
-const maxAnswerTime = time.Minute
-
 // interactive asks the questions in the terminal, schedules each answer
 // when asked to, then keeps and shows the result, also of a quiz cut short.
 func (r *quizTaking) interactive(ctx context.Context) error {
@@ -323,7 +319,7 @@ func (r *quizTaking) interactive(ctx context.Context) error {
 	if opts.Schedule {
 		s.OnAnswer = func(q quiz.Question, res quiz.Result) error {
 			rating := quizRating(res.Correct)
-			if _, err := r.engine.Answer(q.CardID, rating, r.now(), min(res.Elapsed, maxAnswerTime)); err != nil {
+			if _, err := r.engine.Answer(q.CardID, rating, r.now(), min(res.Elapsed, review.MaxAnswerTime)); err != nil {
 				return fmt.Errorf("record the answer to card %s: %w", q.CardID, err)
 			}
 			scheduled[rating]++

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"recall/internal/prompt"
+	"recall/internal/quiz"
 	"recall/internal/sched"
 	"recall/internal/store"
 )
@@ -17,9 +18,9 @@ import (
 // nothing else is left, so a short wait does not end the session.
 const LearnAhead = 20 * time.Minute
 
-// maxAnswerTime caps the time recorded for one answer: a card left on
+// MaxAnswerTime caps the time recorded for one answer: a card left on
 // screen during a coffee break says nothing about its difficulty.
-const maxAnswerTime = time.Minute
+const MaxAnswerTime = time.Minute
 
 // Session is one interactive review. It takes its dependencies from the
 // caller so that a test can drive it with a scripted prompt.Fake, a fixed
@@ -183,7 +184,7 @@ func (s *Session) loop() error {
 		if s.TimeBox > 0 && now.Sub(s.start) >= s.TimeBox {
 			s.sum.End = EndTimeUp
 			s.flushAck()
-			s.say("Time is up (%s). Everything you answered is saved.", formatDuration(s.TimeBox))
+			s.say("Time is up (%s). Everything you answered is saved.", quiz.FormatDuration(s.TimeBox))
 			return nil
 		}
 		c := s.next(now)
@@ -319,7 +320,7 @@ func (s *Session) finished(now time.Time) {
 	}
 	at := s.later[0].Available()
 	s.say("Done for now. %s come back later today; the next in %s (%s). Run recall again then.",
-		plural(len(s.later), "learning card"), formatWait(at.Sub(now)), at.In(time.Local).Format("15:04"))
+		plural(len(s.later), "learning card"), sched.FormatInterval(at.Sub(now)), at.In(time.Local).Format("15:04"))
 }
 
 // say writes a message of ours (not deck text) as wrapped lines.
@@ -410,22 +411,4 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// formatWait is a wait as the review screen shows it ("10m", "3d").
-func formatWait(d time.Duration) string { return sched.FormatInterval(d) }
-
-// formatDuration is a session length: "45s", "6m 12s", "1h 05m".
-func formatDuration(d time.Duration) string {
-	d = d.Round(time.Second)
-	switch {
-	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d.Seconds()))
-	case d < time.Hour:
-		if d%time.Minute == 0 {
-			return fmt.Sprintf("%dm", int(d.Minutes()))
-		}
-		return fmt.Sprintf("%dm %02ds", int(d.Minutes()), int(d.Seconds())%60)
-	}
-	return fmt.Sprintf("%dh %02dm", int(d.Hours()), int(d.Minutes())%60)
 }

@@ -341,7 +341,7 @@ func (s *Session) gradeLines(t *turn) []string {
 	var lines []string
 	cur, curW := "", 0
 	for r := sched.Again; r <= sched.Easy; r++ {
-		ivl := formatWait(t.preview[r-1].Due.Sub(t.at))
+		ivl := sched.FormatInterval(t.preview[r-1].Due.Sub(t.at))
 		plain := fmt.Sprintf("%d %s %s", r, ratingNames[r], ivl)
 		tok := fmt.Sprintf("%d %s %s", r, paint[r](ratingNames[r]), ivl)
 		if r == t.suggest {
@@ -397,7 +397,7 @@ func (s *Session) gradeStage(t *turn) (step, error) {
 // the card's siblings and remembers the answer for undo.
 func (s *Session) answer(t *turn, r sched.Rating) error {
 	now := s.Now()
-	took := min(max(now.Sub(t.shown), 0), maxAnswerTime)
+	took := min(max(now.Sub(t.shown), 0), MaxAnswerTime)
 	res, err := s.Engine.Answer(t.card.ID, r, now, took)
 	if err != nil {
 		return fmt.Errorf("save the answer to card %s: %w", t.card.ID, err)
@@ -412,7 +412,7 @@ func (s *Session) answer(t *turn, r sched.Rating) error {
 	a.siblings, err = s.burySiblings(nc, now)
 	s.history = append(s.history, a)
 	paint := [5]func(string) string{nil, s.p.bad, s.p.warn, s.p.good, s.p.blue}
-	s.ack = s.p.dim("✓ Saved: ") + paint[r](ratingNames[r]) + s.p.dim(" · next in "+formatWait(nc.Sched.Due.Sub(now)))
+	s.ack = s.p.dim("✓ Saved: ") + paint[r](ratingNames[r]) + s.p.dim(" · next in "+sched.FormatInterval(nc.Sched.Due.Sub(now)))
 	if n := len(a.siblings); n > 0 {
 		s.ack += s.p.dim(fmt.Sprintf(" · %s buried until tomorrow", plural(n, "sibling")))
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"recall/internal/sched"
 	"recall/internal/store"
 )
 
@@ -33,7 +34,7 @@ func (s *Session) nothingDue() (bool, error) {
 		s.say("Nothing is due, and no card is scheduled%s.", s.filterNote())
 	} else {
 		s.say("Nothing is due now%s. The next card is due in %s (%s).", s.filterNote(),
-			formatWait(next.Sub(now)), next.In(time.Local).Format("Mon 2 Jan 15:04"))
+			sched.FormatInterval(next.Sub(now)), next.In(time.Local).Format("Mon 2 Jan 15:04"))
 	}
 	extra, err := s.extraNew(now)
 	if err != nil {

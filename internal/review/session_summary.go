@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"recall/internal/quiz"
 )
 
 // Lines is the session part of the summary printed after a review: what
@@ -12,7 +14,7 @@ func (s *Summary) Lines() []string {
 	var out []string
 	switch {
 	case s.Reviewed > 0:
-		line := fmt.Sprintf("Reviewed %s in %s", plural(s.Reviewed, "card"), formatDuration(s.Duration))
+		line := fmt.Sprintf("Reviewed %s in %s", plural(s.Reviewed, "card"), quiz.FormatDuration(s.Duration))
 		if a := s.Again(); a > 0 {
 			line += fmt.Sprintf("; %d again (%d%%)", a, int(math.Round(100*s.AgainRate())))
 		} else {

@@ -72,18 +72,6 @@ func TestFitCutsWithEllipsis(t *testing.T) {
 	}
 }
 
-func TestFormatDuration(t *testing.T) {
-	for d, want := range map[time.Duration]string{
-		45 * time.Second:               "45s",
-		6*time.Minute + 12*time.Second: "6m 12s",
-		10 * time.Minute:               "10m",
-		65 * time.Minute:               "1h 05m",
-	} {
-		if got := formatDuration(d); got != want {
-			t.Errorf("formatDuration(%v) = %q, want %q", d, got, want)
-		}
-	}
-}
 
 func TestGradeLinesNeverSplitAGrade(t *testing.T) {
 	f := newFixture(t, fixtureDeck)
