@@ -72,7 +72,6 @@ func TestFitCutsWithEllipsis(t *testing.T) {
 	}
 }
 
-
 func TestGradeLinesNeverSplitAGrade(t *testing.T) {
 	f := newFixture(t, fixtureDeck)
 	s := &Session{Engine: f.eng, Width: 30}
