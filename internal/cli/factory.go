@@ -107,15 +107,9 @@ func (f *Factory) Store(readOnly bool) (*store.Store, error) {
 	st, err := store.Open(path, store.Options{ReadOnly: readOnly, CreateDir: !explicit, Now: func() time.Time {
 		t, _ := f.Now()
 		return t
-	}})
+	}, Warn: func(err error) { f.hint("recall: warning: %v", err) }})
 	if err != nil {
 		return nil, err
-	}
-	if !readOnly {
-		// A failed daily backup must not stop the user's work; say so.
-		if err := st.BackupDaily(); err != nil {
-			f.hint("recall: warning: daily backup failed: %v", err)
-		}
 	}
 	f.st, f.readOnly = st, readOnly
 	return st, nil

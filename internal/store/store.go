@@ -58,6 +58,9 @@ type Options struct {
 	CreateDir bool
 	// Now is the clock used for backup names and record times.
 	Now func() time.Time
+	// Warn receives problems that must not stop the work (a failed daily
+	// backup); nil drops them.
+	Warn func(error)
 }
 
 // Store is an open collection.
@@ -65,6 +68,9 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	opt  Options
+	// dailyChecked is set once the first write of this process has made
+	// the daily backup (or found a recent one).
+	dailyChecked bool
 }
 
 // Open opens (creating if needed) the collection at path, migrating an older
@@ -174,6 +180,14 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error { return s.db.View(fn) }
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.opt.ReadOnly {
 		return errors.New("collection was opened read-only")
+	}
+	if !s.dailyChecked {
+		// The day's first write is preceded by a backup, unless a backup
+		// (an import's, say) was made in the last day anyway.
+		s.dailyChecked = true
+		if err := s.BackupDaily(); err != nil && s.opt.Warn != nil {
+			s.opt.Warn(fmt.Errorf("daily backup failed: %w", err))
+		}
 	}
 	return s.db.Update(fn)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -471,5 +472,29 @@ func TestUndoFollowsACardRenamedByAnEdit(t *testing.T) {
 	}
 	if back.ID != edited.ID || back.Sched.State != sched.New {
 		t.Fatalf("undo restored %s %+v, want the renamed card %s back to new", back.ID, back.Sched, edited.ID)
+	}
+}
+
+func TestFirstWriteOfTheDayMakesOneBackup(t *testing.T) {
+	st := openTemp(t)
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{basic("D", "q", "a")}, UpsertOptions{Now: t0})
+	if all, _ := st.Backups(); len(all) != 0 {
+		t.Fatalf("a backup of an empty collection: %v", all)
+	}
+	path := st.Path()
+	st.Close()
+	st2, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	for i := 0; i < 3; i++ {
+		if err := st2.SetConfig("k", fmt.Sprint(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, _ := st2.Backups()
+	if len(all) != 1 || !strings.Contains(all[0], "daily") {
+		t.Errorf("backups %v, want one daily backup before the first write", all)
 	}
 }
