@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"recall/internal/sched"
+	"recall/internal/stats"
 	"recall/internal/store"
 )
 
@@ -48,41 +48,26 @@ func countDecks(f *Factory) ([]deckCounts, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := map[string]*deckCounts{}
+	m := map[string]*stats.Counts{}
 	for _, d := range infos {
-		m[d.Name] = &deckCounts{Name: d.Name}
+		m[d.Name] = &stats.Counts{}
 	}
 	err = st.EachCard(func(c *store.Card) error {
-		d := m[c.Deck]
-		if d == nil {
-			d = &deckCounts{Name: c.Deck}
-			m[c.Deck] = d
+		k := m[c.Deck]
+		if k == nil {
+			k = &stats.Counts{}
+			m[c.Deck] = k
 		}
-		d.Cards++
-		switch {
-		case c.Suspended:
-			d.Suspended++
-		case c.Sched.State == sched.New:
-			d.New++
-		case c.Sched.State == sched.Review:
-			d.Review++
-			if !c.Available().After(now) {
-				d.Due++
-			}
-		default:
-			d.Learning++
-			if !c.Available().After(now) {
-				d.Due++
-			}
-		}
+		k.Add(c, now)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]deckCounts, 0, len(m))
-	for _, d := range m {
-		out = append(out, *d)
+	for name, k := range m {
+		out = append(out, deckCounts{Name: name, Cards: k.Cards, New: k.New, Learning: k.Learning,
+			Review: k.Review, Suspended: k.Suspended, Due: k.Due})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil

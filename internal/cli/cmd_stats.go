@@ -69,7 +69,7 @@ func statsRun(f *Factory, decks []string, asJSON bool) error {
 	}
 	if asJSON {
 		out := statsJSON{Cards: r.Cards, New: r.New, Learning: r.Learning, Review: r.Review, Suspended: r.Suspended,
-			DueNow: r.DueNow, Retention: r.Retention, RetentionCount: r.RetentionCount, Recall: r.Recall,
+			DueNow: r.Due, Retention: r.Retention, RetentionCount: r.RetentionCount, Recall: r.Recall,
 			ReviewsToday: r.ReviewsToday, Streak: r.Streak, Forecast: r.Forecast, Activity: []activityJSON{}}
 		for _, a := range r.Activity {
 			out.Activity = append(out.Activity, activityJSON{Date: a.Date.Format("2006-01-02"), Answers: a.Answers})
@@ -78,7 +78,7 @@ func statsRun(f *Factory, decks []string, asJSON bool) error {
 	}
 	w := f.IO.Out
 	fmt.Fprintf(w, "cards       %d (%d new, %d learning, %d review, %d suspended); %d due now\n",
-		r.Cards, r.New, r.Learning, r.Review, r.Suspended, r.DueNow)
+		r.Cards, r.New, r.Learning, r.Review, r.Suspended, r.Due)
 	if r.Retention != nil {
 		fmt.Fprintf(w, "retention   %.1f%% of %s in the last %d days (target %.0f%%)\n", 100**r.Retention,
 			plural(r.RetentionCount, "review"), stats.RetentionDays, 100*e.Settings().DesiredRetention)

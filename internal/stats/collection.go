@@ -8,10 +8,36 @@ import (
 	"recall/internal/store"
 )
 
+// Counts are a set of cards counted by state. A suspended card counts as
+// suspended whatever its state; Due counts the cards in learning or review
+// available now.
+type Counts struct {
+	Cards, New, Learning, Review, Suspended, Due int
+}
+
+// Add counts card c at now.
+func (k *Counts) Add(c *store.Card, now time.Time) {
+	k.Cards++
+	switch {
+	case c.Suspended:
+		k.Suspended++
+		return
+	case c.Sched.State == sched.New:
+		k.New++
+		return
+	case c.Sched.State == sched.Review:
+		k.Review++
+	default:
+		k.Learning++
+	}
+	if !c.Available().After(now) {
+		k.Due++
+	}
+}
+
 // Report is what `recall stats` shows about a collection or some decks.
 type Report struct {
-	Cards, New, Learning, Review, Suspended int
-	DueNow                                  int
+	Counts
 	// Retention is the share of answers to cards in review state that were
 	// not Again over the last RetentionDays days (nil without such answers):
 	// the true retention to compare with desired_retention.
@@ -54,21 +80,10 @@ func Collection(st *store.Store, set sched.Settings, now time.Time, keepDeck fun
 			return nil
 		}
 		nums[c.Num] = true
-		r.Cards++
-		switch {
-		case c.Suspended:
-			r.Suspended++
-		case c.Sched.State == sched.New:
-			r.New++
-		case c.Sched.State == sched.Review:
-			r.Review++
+		r.Add(c, now)
+		if !c.Suspended && c.Sched.State == sched.Review {
 			sumR += retrievability(c)
 			nR++
-		default:
-			r.Learning++
-		}
-		if !c.Suspended && c.Sched.State != sched.New && !c.Available().After(now) {
-			r.DueNow++
 		}
 		return nil
 	})
