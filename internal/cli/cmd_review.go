@@ -118,6 +118,9 @@ func reviewRun(f *Factory, opts *reviewOptions) error {
 		Ctx:     ctx,
 	}
 	sum, runErr := s.Run()
+	if sum != nil && sum.WantsQuiz && runErr == nil {
+		return quizRun(ctx, f, &quizOptions{Decks: opts.Decks, Tag: opts.Tag, N: 10, Mode: "mixed"})
+	}
 	if sum != nil {
 		if err := printSummary(f, e, sum); err != nil && runErr == nil {
 			runErr = err

@@ -558,3 +558,17 @@ func TestRecallWithoutArgumentsStartsTheReview(t *testing.T) {
 		t.Errorf("no summary:\n%s", p.output())
 	}
 }
+
+// With nothing due, choosing the quiz in the menu starts it at once.
+func TestNothingDueMenuStartsAQuiz(t *testing.T) {
+	db := ptyDeck(t, 6)
+	recallCmd(t, db, "config", "new_per_day", "0")
+	p := startPty(t, db, "review")
+	p.expect("What now?")
+	p.send("\x1b[A\x1b[A\r") // up twice from Quit to the quiz
+	p.expect("Question 1/")
+	p.send("\x03")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130 after Ctrl-C in the quiz\n%s", code, p.output())
+	}
+}

@@ -97,6 +97,9 @@ type Summary struct {
 	Leeches           []string
 	Suspended, Buried int
 	Edited            int
+	// WantsQuiz is set when, with nothing due, the user chose a quiz; the
+	// command starts it after the session.
+	WantsQuiz bool
 	// LaterToday counts learning cards that come back later today, the
 	// earliest at NextLearning.
 	LaterToday   int

@@ -13,8 +13,9 @@ import (
 var farFuture = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // nothingDue tells when the next card is due and offers what can be done
-// instead: a quiz (a separate command), new cards beyond today's limit, or
-// quitting. It reports whether the session goes on with a new queue.
+// instead: a quiz (which the command starts once the session has ended),
+// new cards beyond today's limit, or quitting. It reports whether the
+// session goes on with a new queue.
 func (s *Session) nothingDue() (bool, error) {
 	st := s.Engine.Store
 	empty, err := st.Empty()
@@ -40,7 +41,7 @@ func (s *Session) nothingDue() (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	quiz := "Take a quiz (recall quiz)"
+	quiz := "Take a quiz (it does not change your schedule)"
 	options := []string{quiz}
 	more := ""
 	if extra > 0 {
@@ -54,11 +55,7 @@ func (s *Session) nothingDue() (bool, error) {
 	}
 	switch options[i] {
 	case quiz:
-		cmd := "recall quiz"
-		for _, d := range s.Queue.Decks {
-			cmd += " " + shellWord(d)
-		}
-		s.say("A quiz does not change your schedule. Start one with: %s", cmd)
+		s.sum.WantsQuiz = true
 	case more:
 		opt := s.Queue
 		opt.NewLimit = extra
@@ -132,13 +129,4 @@ func (s *Session) extraNew(now time.Time) (int, error) {
 		return 0, fmt.Errorf("count new cards: %w", err)
 	}
 	return n, nil
-}
-
-// shellWord quotes a deck name for a command line when it needs it.
-func shellWord(s string) string {
-	s = oneLine(s)
-	if s != "" && !strings.ContainsAny(s, " \t'\"\\$`*?[]{}()<>|&;#~!") {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -617,7 +617,7 @@ func TestNothingDueOffersMoreNewCards(t *testing.T) {
 	if err != nil || fake.Verify() != nil {
 		t.Fatalf("err %v script %v\n%s", err, fake.Verify(), out)
 	}
-	if fake.Shown[0] != "What now? Take a quiz (recall quiz) | Learn 7 more new cards beyond today's limit | Quit" {
+	if fake.Shown[0] != "What now? Take a quiz (it does not change your schedule) | Learn 7 more new cards beyond today's limit | Quit" {
 		t.Errorf("menu %q", fake.Shown[0])
 	}
 	if !strings.Contains(out.String(), "Nothing is due now, and no card is scheduled") && !strings.Contains(out.String(), "Nothing is due, and no card is scheduled") {
@@ -628,7 +628,7 @@ func TestNothingDueOffersMoreNewCards(t *testing.T) {
 	}
 }
 
-func TestNothingDueSaysWhenAndPointsToTheQuiz(t *testing.T) {
+func TestNothingDueSaysWhenAndAsksForTheQuiz(t *testing.T) {
 	f := newFixture(t, fixtureDeck)
 	f.makeReview("basic", sessionT0.Add(27*time.Hour), 0)
 	f.eng.Config = NewConfig(map[string]string{"timezone": "UTC", "new_per_day": "0"})
@@ -639,12 +639,10 @@ func TestNothingDueSaysWhenAndPointsToTheQuiz(t *testing.T) {
 	if err != nil || fake.Verify() != nil {
 		t.Fatalf("err %v script %v\n%s", err, fake.Verify(), out)
 	}
-	for _, want := range []string{"Nothing is due now in Geo. The next card is due in 1d", "recall quiz Geo"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
+	if want := "Nothing is due now in Geo. The next card is due in 1d"; !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
 	}
-	if sum.End != EndNothingDue || sum.Reviewed != 0 {
+	if !sum.WantsQuiz || sum.End != EndNothingDue || sum.Reviewed != 0 {
 		t.Errorf("summary %+v", sum)
 	}
 	// Quit from the menu.
