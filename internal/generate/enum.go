@@ -26,7 +26,21 @@ form strengthen deepen foster cultivate expand boost accelerate achieve establis
 reduce help keep get set run add remove apply contribute continue see find go come put bring start
 stop turn open close let allow enable prevent avoid install configure write read call return check
 need want try learn follow include consider implement adopt launch push pursue advance deliver
-encourage protect guarantee raise lower cut grow drive lead move`)
+encourage protect guarantee raise lower cut grow drive lead move eliminate facilitate capitalize
+optimize modernize stimulate safeguard prioritize consolidate streamline utilize coordinate integrate
+intensify diversify simplify broaden widen tighten attract empower nurture invest mobilize uphold
+reinforce refine tackle accomplish maintain stabilize expedite`)
+
+// isBaseVerb reports a verb in its base form: one of baseVerbs, or a word
+// made a verb by "-ize" or "-ify" ("optimize", "diversify"), which policy
+// and instruction texts coin freely. Short words are left out: "size" and
+// "prize" are nouns.
+func isBaseVerb(lw string) bool {
+	if baseVerbs[lw] {
+		return true
+	}
+	return len(lw) >= 7 && (strings.HasSuffix(lw, "ize") || strings.HasSuffix(lw, "ify"))
+}
 
 // tok is a word of a sentence with its byte offsets.
 type tok struct {
@@ -104,7 +118,7 @@ func parallelPair(s string, p, conjLen int) (cspan, bool) {
 		return cspan{}, false
 	}
 	fw := strings.ToLower(a1.w)
-	if fw != strings.ToLower(b1.w) || stopWords[fw] || clauseWords[fw] || baseVerbs[fw] {
+	if fw != strings.ToLower(b1.w) || stopWords[fw] || clauseWords[fw] || isBaseVerb(fw) {
 		return cspan{}, false
 	}
 	for _, w := range []string{a2.w, b2.w} {
@@ -171,7 +185,7 @@ func enumerationAt(s string, p, conjLen int) (cspan, bool) {
 func isItem(part string) bool {
 	part = strings.TrimSpace(part)
 	ws := words(part)
-	if len(ws) == 0 || len(ws) > 5 || strings.ContainsAny(part, ";:\"()") || baseVerbs[strings.ToLower(ws[0])] {
+	if len(ws) == 0 || len(ws) > 5 || strings.ContainsAny(part, ";:\"()") || isBaseVerb(strings.ToLower(ws[0])) {
 		return false
 	}
 	for _, w := range ws {
@@ -286,7 +300,7 @@ func lastItem(right string, items []string) (string, int) {
 		}
 		n++
 	}
-	if n == 0 || baseVerbs[strings.ToLower(toks[0].w)] {
+	if n == 0 || isBaseVerb(strings.ToLower(toks[0].w)) {
 		return "", 0
 	}
 	if n < len(toks) && n >= limit && !parallel {

@@ -34,7 +34,7 @@ func measureSpans(s string) []cspan {
 		if measureFillers[lw] {
 			continue
 		}
-		if baseVerbs[lw] {
+		if isBaseVerb(lw) {
 			// An instruction: "Strengthen ...", "Further deepen ...".
 			v = k
 		}
@@ -103,7 +103,7 @@ func objectOf(s string, toks []tok, v int) (cspan, int, bool) {
 		t := toks[j]
 		lw := strings.ToLower(t.w)
 		if j > k && stopsObject(s, toks, j) {
-			if lw == "and" && j+1 < len(toks) && baseVerbs[strings.ToLower(toks[j+1].w)] {
+			if lw == "and" && j+1 < len(toks) && isBaseVerb(strings.ToLower(toks[j+1].w)) {
 				next = j + 1
 			}
 			if lw == "to" && j <= k+2 {
@@ -116,7 +116,7 @@ func objectOf(s string, toks []tok, v int) (cspan, int, bool) {
 		}
 		end = t.end
 		if j+1 < len(toks) && strings.ContainsAny(s[t.end:toks[j+1].start], ",;:.()\"") {
-			if strings.HasPrefix(strings.TrimSpace(s[t.end:toks[j+1].start]), ",") && strings.EqualFold(toks[j+1].w, "and") && j+2 < len(toks) && baseVerbs[strings.ToLower(toks[j+2].w)] {
+			if strings.HasPrefix(strings.TrimSpace(s[t.end:toks[j+1].start]), ",") && strings.EqualFold(toks[j+1].w, "and") && j+2 < len(toks) && isBaseVerb(strings.ToLower(toks[j+2].w)) {
 				next = j + 2
 			}
 			break
@@ -152,7 +152,7 @@ func stopsObject(s string, toks []tok, j int) bool {
 	switch {
 	case clauseWords[lw]:
 		return true
-	case lw == "and" && baseVerbs[next]:
+	case lw == "and" && isBaseVerb(next):
 		return true
 	case lw == "to" && next != "" && !stopWords[next]:
 		return true

@@ -401,12 +401,12 @@ func (g *generator) contextPrefix(s, label string, sec section, stack []section,
 	first := strings.ToLower(strings.Fields(s)[0])
 	// An instruction ("Push hard and fast ...") has no subject at all, and
 	// a short list item leans on its list.
-	vague := pronouns[first] || first == "the" || first == "these" || first == "such" || baseVerbs[first] || shortItem
+	vague := pronouns[first] || first == "the" || first == "these" || first == "such" || isBaseVerb(first) || shortItem
 	if !vague {
 		return ""
 	}
 	// "The development of new productive forces ..." names its topic.
-	if !pronouns[first] && !baseVerbs[first] && !shortItem {
+	if !pronouns[first] && !isBaseVerb(first) && !shortItem {
 		subj := s
 		if k := strings.IndexAny(s, ",;"); k > 0 {
 			subj = s[:k]
