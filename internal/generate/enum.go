@@ -10,6 +10,9 @@ type cspan struct {
 	kind       string
 	score      float64
 	items      []string
+	// open marks a list the sentence leaves open ("X, Y and other Z",
+	// "X, Y and so on", "X, Y, etc."): its items are examples, not all.
+	open bool
 }
 
 func (c cspan) overlaps(o cspan) bool { return c.start < o.end && o.start < c.end }
@@ -168,10 +171,10 @@ func enumerationAt(s string, p, conjLen int) (cspan, bool) {
 		items = append(items, before[i])
 	}
 	right := s[p+conjLen:]
-	if strings.HasPrefix(right, "other ") {
+	if strings.HasPrefix(right, "other ") || strings.HasPrefix(right, "so on") {
 		// "new materials, biomedicine and other emerging industries": the
 		// examples are the items.
-		return cspan{start: start, end: len(left), kind: "enum", items: items}, true
+		return cspan{start: start, end: len(left), kind: "enum", items: items, open: true}, true
 	}
 	last, lastLen := lastItem(right, items)
 	if last == "" {

@@ -226,10 +226,13 @@ func exampleSpans(s string) []cspan {
 			}
 		}
 		seg := strings.TrimRight(rest[:end], " ,")
-		if i := strings.Index(seg, " and other "); i > 0 {
-			seg = seg[:i]
+		open := false
+		for _, tail := range []string{" and other ", " and so on", ", etc", " etc"} {
+			if i := strings.Index(seg, tail); i > 0 {
+				seg, open = seg[:i], true
+			}
 		}
-		seg = strings.TrimSuffix(strings.TrimSuffix(seg, " etc"), ",")
+		seg = strings.TrimSuffix(seg, ",")
 		if seg == "" || wordCount(seg) > maxClozeWords || !hasContent(seg) {
 			continue
 		}
@@ -241,7 +244,7 @@ func exampleSpans(s string) []cspan {
 				break
 			}
 		}
-		out = append(out, cspan{start: start, end: start + len(seg), kind: "examples", score: 6.5})
+		out = append(out, cspan{start: start, end: start + len(seg), kind: "examples", score: 6.5, open: open})
 	}
 	return out
 }

@@ -273,7 +273,9 @@ func givenByNear(s string, c cspan, near string) bool {
 
 // countHint tells how many items a deletion hides when it hides a list
 // ("integrated circuits, new energy storage and commercial spaceflight" →
-// "3 items"), so that the cloze asks for all of them.
+// "3 items"), so that the cloze asks for all of them. A list the sentence
+// leaves open ("new materials, biomedicine and other emerging
+// industries") is hinted "examples": its count would read as complete.
 func countHint(c cspan, ans string) string {
 	n := len(c.items)
 	if c.kind == "examples" {
@@ -281,6 +283,9 @@ func countHint(c cspan, ans string) string {
 	}
 	if c.kind != "enum" && c.kind != "examples" || n < 2 {
 		return ""
+	}
+	if c.open {
+		return "examples"
 	}
 	return strconv.Itoa(n) + " items"
 }
