@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -111,8 +112,49 @@ func clauseLines(s string) []string {
 	if len(lines) < 2 || len(lines) > maxClauseLines {
 		return nil
 	}
-	lines[0] = upperFirst(lines[0])
-	return lines
+	return tidyClauses(lines)
+}
+
+// clauseConjunctions open a clause line without adding to it once the
+// clauses stand on lines of their own.
+var clauseConjunctions = []string{"and also ", "and ", "or ", "as well as "}
+
+// copulaWords open a predicate that shares the subject of an earlier
+// clause: "..., are characterized by X".
+var copulaWords = setOf(`is are was were`)
+
+// reEmptyHead matches a clause whose subject is defined by an empty head
+// noun: "new productive forces are those that are freed from X" says
+// only "freed from X" of the thing asked about.
+var reEmptyHead = regexp.MustCompile(`^(?:[^,;]{1,60}?) (?:is|are|was|were) (?:those|ones|the ones|one|the one|something) (?:that|which|who) (.+)$`)
+
+// tidyClauses makes each clause line read as an item of its own: a
+// leading "and" goes (the lines list the clauses), a subject the question
+// already names goes with its empty head ("new productive forces are
+// those that are freed from X" → "Freed from X"), and a bare "is" or
+// "are" that continues the subject of an earlier clause goes ("are in
+// line with X" → "In line with X"). The remaining words are the
+// document's own.
+func tidyClauses(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if i > 0 {
+			for _, c := range clauseConjunctions {
+				if strings.HasPrefix(l, c) && wordCount(l) > wordCount(c)+1 {
+					l = l[len(c):]
+					break
+				}
+			}
+		}
+		if m := reEmptyHead.FindStringSubmatch(l); m != nil && wordCount(m[1]) >= 2 {
+			l = m[1]
+		}
+		if ws := strings.Fields(l); i > 0 && len(ws) > 2 && copulaWords[ws[0]] {
+			l = strings.Join(ws[1:], " ")
+		}
+		out[i] = upperFirst(l)
+	}
+	return out
 }
 
 func inRanges(rs [][2]int, i int) bool {

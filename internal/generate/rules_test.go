@@ -489,10 +489,12 @@ What is a circular economy?
 
 Definition: Waste is designed out from the start, and a circular economy is one that keeps materials in use for as long as possible, is powered by renewable energy, and regenerates natural systems.
 `)
+	// Each line reads as an item of its own: no leading "and", no
+	// subject the question names, no bare "is" continuing it.
 	wantBasic(t, d, "What is a circular economy?", "Waste is designed out from the start\n"+
-		"and a circular economy is one that keeps materials in use for as long as possible\n"+
-		"is powered by renewable energy\n"+
-		"and regenerates natural systems")
+		"Keeps materials in use for as long as possible\n"+
+		"Powered by renewable energy\n"+
+		"Regenerates natural systems")
 	// The card asks every clause; a cloze on the same sentence would ask
 	// one of them again.
 	for _, c := range d.Cards {
@@ -504,7 +506,7 @@ Definition: Waste is designed out from the start, and a circular economy is one 
 
 func TestClauseLinesKeepEnumerationsAndRefuseLongClauses(t *testing.T) {
 	got := clauseLines("Red blood cells carry oxygen, water and nutrients, and the body replaces them with new ones every few months.")
-	want := []string{"Red blood cells carry oxygen, water and nutrients", "and the body replaces them with new ones every few months"}
+	want := []string{"Red blood cells carry oxygen, water and nutrients", "The body replaces them with new ones every few months"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("clauseLines = %q, want %q", got, want)
 	}
