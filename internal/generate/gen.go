@@ -80,6 +80,9 @@ type generator struct {
 	// question heading answered clause by clause): a cloze on it would
 	// ask one of its facts again.
 	asked map[int]bool
+	// quoted marks blocks a "Who said" card asks: the speaker's claims
+	// in them are not asked again as definitions.
+	quoted map[int]bool
 }
 
 // document makes the cards of one parsed document.
@@ -95,6 +98,7 @@ func (g *generator) document(index int, name string, p parsed) {
 	g.blocks = p.blocks
 	g.used = map[int]bool{}
 	g.asked = map[int]bool{}
+	g.quoted = map[int]bool{}
 	g.sents = make([][]span, len(p.blocks))
 	for i, b := range p.blocks {
 		if b.kind != kCode && b.kind != kTable && b.kind != kBreak && b.kind != kHeading {
@@ -143,7 +147,7 @@ func (g *generator) document(index int, name string, p parsed) {
 			}
 		case kPara, kQuote:
 			if i+1 < len(g.blocks) && g.blocks[i+1].kind == kAttrib {
-				g.attributedQuote(i, i+1, sec)
+				g.quoted[i] = g.attributedQuote(i, i+1, sec)
 			}
 			g.paragraph(i, sec, stack)
 		case kItem:

@@ -134,7 +134,12 @@ func (g *generator) sentence(i, si int, sp span, prev *span, opt sentOpts, sec s
 		g.apiDoc(i, s, psg, sec)
 	}
 	g.inlineQuote(body, psg, sec)
-	g.definition(body, prev, psg, sec)
+	// "X is Y" in a quotation is the speaker's claim: asked as "What is
+	// X?" it would drop who claims it and ask again the sentence the "Who
+	// said" card shows. That card keeps the quotation; this one goes.
+	if !g.quoted[i] {
+		g.definition(body, prev, psg, sec)
+	}
 	names := g.stats.names[[2]int{i, si}]
 	g.appositive(s, names, psg, sec)
 	g.acronyms(s, psg, sec)

@@ -48,8 +48,9 @@ func shortQuote(q string) string {
 }
 
 // attributedQuote makes "Who said "..."?" from a paragraph or block
-// quotation followed by a line naming its speaker.
-func (g *generator) attributedQuote(qi, ai int, sec section) {
+// quotation followed by a line naming its speaker, and reports whether it
+// did.
+func (g *generator) attributedQuote(qi, ai int, sec section) bool {
 	q := strings.TrimSpace(g.blocks[qi].s)
 	speaker := strings.TrimSpace(strings.TrimLeft(g.blocks[ai].s, "-–—~ "))
 	if k := strings.IndexByte(speaker, ','); k > 0 {
@@ -61,12 +62,12 @@ func (g *generator) attributedQuote(qi, ai int, sec section) {
 	if wordCount(q) > maxQuoteWords {
 		q = firstSentence(q)
 		if wordCount(q) > maxQuoteWords {
-			return
+			return false
 		}
 		q, cut = strings.TrimRight(q, "."), true
 	}
 	if wordCount(q) < 4 || !hasContent(speaker) {
-		return
+		return false
 	}
 	shown := shortQuote(q)
 	if cut && shown == q {
@@ -75,6 +76,7 @@ func (g *generator) attributedQuote(qi, ai int, sec section) {
 	front := `Who said "` + shown + `"?`
 	g.add(&cand{typ: deck.Basic, rule: ruleQuote, front: front, back: speaker, answer: speaker, score: 8,
 		src: g.blockPassage(qi, ai+1)}, sec)
+	return true
 }
 
 const saidVerbs = `said|says|wrote|writes|added|declared|stated|noted|explained|remarked|argued|observed|insisted|told reporters|once said`
