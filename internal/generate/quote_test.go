@@ -22,8 +22,9 @@ Carbon pricing is a policy that charges emitters for each tonne of carbon dioxid
 	}
 	// A definition outside the quotation is asked as before.
 	wantBasic(t, d, "What is carbon pricing?", "A policy that charges emitters for each tonne of carbon dioxide they release")
-	// A quotation too short for a "Who said" card keeps its definition
-	// (a one-word term seen only capitalised is taken for a name).
+	// A line that makes no "Who said" card (a bare name is not taken for
+	// a speaker) leaves the definition above it alone; a one-word term
+	// seen only capitalised is taken for a name.
 	d = gen(t, "short.txt", "Short notes\n\nDust is a nuisance.\n\nAnna Berg\n")
 	wantBasic(t, d, "What is Dust?", "A nuisance")
 }
