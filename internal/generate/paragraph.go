@@ -134,6 +134,7 @@ func (g *generator) sentence(i, si int, sp span, prev *span, opt sentOpts, sec s
 		g.apiDoc(i, s, psg, sec)
 	}
 	g.inlineQuote(body, psg, sec)
+	g.pledge(body, psg, sec)
 	// "X is Y" in a quotation is the speaker's claim: asked as "What is
 	// X?" it would drop who claims it and ask again the sentence the "Who
 	// said" card shows. That card keeps the quotation; this one goes.

@@ -109,3 +109,61 @@ func (g *generator) inlineQuote(s string, psg passage, sec section) {
 	front := `Who said "` + shortQuote(strings.TrimSuffix(strings.TrimSpace(q), ".")) + `"?`
 	g.add(&cand{typ: deck.Basic, rule: ruleQuote, front: front, back: who, answer: who, score: 8, src: psg}, sec)
 }
+
+// pledgeVerbs report what a speaker said it would do, with the form the
+// question asks in.
+var pledgeVerbs = map[string]string{
+	"said": "say", "pledged": "pledge", "vowed": "vow", "promised": "promise", "announced": "announce",
+	"declared": "declare", "stated": "state", "says": "say", "pledges": "pledge", "vows": "vow",
+	"promises": "promise", "announces": "announce",
+}
+
+// rePledge matches "[At EVENT, ]X said it would "QUOTE"": a commitment in
+// the words of an organisation, a country or a person.
+var rePledge = regexp.MustCompile(`^(?:(?:At|During|In|On) ([^,"]{3,160}), )?([A-Z][^,."]{1,60}?) (said|says|pledged|pledges|vowed|vows|promised|promises|announced|announces|declared|stated) (it|they|he|she|we) (would|will) "([^"]{10,})"`)
+
+// reEventName is the name in an event phrase: "the Central Economic Work
+// Conference held at the end of last year" → "the Central Economic Work
+// Conference".
+var reEventName = regexp.MustCompile(`^(?:the )?[A-Z][\w'-]*(?: (?:of|and|for|on|the|[A-Z0-9][\w'-]*))*`)
+
+// pledge makes "What did China say it would do at the Central Economic
+// Work Conference?" from a sentence quoting what a named speaker said it
+// would do. The commitment is the fact to learn; without this card only
+// the sentence's date and event would be asked. A long commitment is
+// answered by its first clause, as a long quotation is shown.
+func (g *generator) pledge(s string, psg passage, sec section) {
+	if !strings.Contains(s, `"`) {
+		return
+	}
+	m := rePledge.FindStringSubmatch(s)
+	if m == nil || !looksLikeName(m[2], true) {
+		return
+	}
+	event, who, verb, pron, modal, q := m[1], m[2], m[3], m[4], m[5], m[6]
+	q = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(q), ".,;"))
+	if wordCount(q) < 3 || wordCount(q) > maxQuoteWords {
+		return
+	}
+	aux := "did"
+	if strings.HasSuffix(verb, "s") {
+		aux = "does"
+	}
+	front := "What " + aux + " " + who + " " + pledgeVerbs[verb] + " " + pron + " " + modal + " do"
+	if event != "" {
+		name := reEventName.FindString(event)
+		name = strings.TrimRight(strings.TrimSuffix(name, " the"), " ")
+		for _, w := range []string{" of", " and", " for", " on"} {
+			name = strings.TrimSuffix(name, w)
+		}
+		prep := strings.ToLower(strings.Fields(m[0])[0])
+		switch {
+		case name != "" && name != "the":
+			front += " " + prep + " " + name
+		case wordCount(event) <= 6:
+			front += " " + prep + " " + event
+		}
+	}
+	ans := upperFirst(shortQuote(q))
+	g.add(&cand{typ: deck.Basic, rule: ruleQuote, front: front + "?", back: ans, answer: ans, score: 8, src: psg}, sec)
+}
