@@ -234,7 +234,7 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 		st, en := c.start+shift, c.end+shift
 		ans := text[st:en]
 		t, st, en := trimPrompt(text, st, en)
-		front := prefix + t[:st] + deck.MakeCloze(1, ans, countHint(c, ans)) + t[en:]
+		front := prefix + t[:st] + deck.MakeCloze(1, ans, countHint(c, ans)) + t[en:] + closingStop(t)
 		g.add(&cand{typ: deck.Cloze, rule: ruleCloze, front: front, answer: ans, score: c.score, src: psg}, sec)
 	}
 }
