@@ -25,17 +25,22 @@
 //     becomes a cloze on what it acts on; a "How ...?" section whose
 //     paragraphs each lead a list is answered by those paragraphs;
 //   - quotations with a speaker become "Who said ...?" cards, a long one
-//     shown by its first clause or dozen words and "…";
+//     shown by its first clause or dozen words and "…"; the speaker's
+//     claims in it are not asked again as definitions; "X said it would
+//     "..."" becomes "What did X say it would do (at <event>)?";
 //   - tables become one question per cell ("What is the capital of
 //     France?"), tables of properties questions about the page's subject
 //     ("When was Marie Curie born?"); "Q:"/"A:" lines become a card as
 //     they stand.
 //
 // A definition too long for one answer is given clause by clause, never
-// cut mid-definition, and a definition whose term carries an aside
+// cut mid-definition, each line an item of its own (no leading "and", no
+// repeated subject), and a definition whose term carries an aside
 // becomes a cloze that keeps the aside. Cloze prompts leave out labels
 // such as "Background:", and a prompt past thirty words is cut to the
-// clause that holds its deletion.
+// clause that holds its deletion. A deletion hiding a list says how many
+// items it hides, or "examples" when the sentence leaves the list open
+// ("and other X"); a cloze of a complete sentence ends with a stop.
 //
 // A cloze whose sentence does not say what it is about ("The plan was
 // first proposed ...", "Bulk ferment for ...") gets its section heading or
