@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"recall/internal/term"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -61,7 +62,7 @@ func answerRun(f *Factory, id string, rating sched.Rating, took time.Duration, a
 		return f.writeJSON(answerJSON{ID: c.ID, Rating: rating.String(), State: c.Sched.State.String(),
 			Due: c.Sched.Due.Truncate(time.Millisecond), IntervalDays: c.Sched.Interval, Stability: c.Sched.Stability, Difficulty: c.Sched.Difficulty})
 	}
-	fmt.Fprintf(f.IO.Out, "%s %s → %s, due %s (in %s)\n", sanitizeLine(c.ID), rating, c.Sched.State,
+	fmt.Fprintf(f.IO.Out, "%s %s → %s, due %s (in %s)\n", term.OneLine(c.ID), rating, c.Sched.State,
 		c.Sched.Due.In(time.Local).Format("2006-01-02 15:04"), sched.FormatInterval(c.Sched.Due.Sub(now)))
 	if res.Leech {
 		f.hint("This card has lapsed %d times: it is tagged %q and suspended. Rewrite it, then `recall card unsuspend %s`.",
@@ -87,7 +88,7 @@ func newUndoCmd(f *Factory) *cobra.Command {
 				}
 				return err
 			}
-			fmt.Fprintf(f.IO.Out, "took back %s on %s (%s); it is %s again\n", rev.Rating, sanitizeLine(c.ID), shorten(c.Prompt(), 50), c.Sched.State)
+			fmt.Fprintf(f.IO.Out, "took back %s on %s (%s); it is %s again\n", rev.Rating, term.OneLine(c.ID), shorten(c.Prompt(), 50), c.Sched.State)
 			return nil
 		},
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"recall/internal/term"
 
 	"github.com/spf13/cobra"
 
@@ -138,9 +139,9 @@ func newDoctorCmd(f *Factory) *cobra.Command {
 				}
 				return nil
 			}
-			fmt.Fprintf(f.IO.Out, "%s, %s checked\n", plural(rep.Cards, "card"), plural(rep.Reviews, "review"))
+			fmt.Fprintf(f.IO.Out, "%s, %s checked\n", term.Plural(rep.Cards, "card"), term.Plural(rep.Reviews, "review"))
 			for _, p := range rep.Problems {
-				fmt.Fprintln(f.IO.Out, "problem: "+sanitizeLine(p))
+				fmt.Fprintln(f.IO.Out, "problem: "+term.OneLine(p))
 			}
 			switch {
 			case len(rep.Problems) == 0:
@@ -150,7 +151,7 @@ func newDoctorCmd(f *Factory) *cobra.Command {
 			case rep.Repaired:
 				fmt.Fprintln(f.IO.Out, "indexes rebuilt, but these remain (restore a backup with `recall restore`):")
 				for _, p := range rep.Remaining {
-					fmt.Fprintln(f.IO.Out, "  "+sanitizeLine(p))
+					fmt.Fprintln(f.IO.Out, "  "+term.OneLine(p))
 				}
 				return silentError{ExitDamaged}
 			default:

@@ -55,7 +55,7 @@ func newCardCmd(f *Factory) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(f.IO.Out, "%s %s: %s\n", done, sanitizeLine(c.ID), shorten(c.Prompt(), 60))
+				fmt.Fprintf(f.IO.Out, "%s %s: %s\n", done, term.OneLine(c.ID), shorten(c.Prompt(), 60))
 				return nil
 			},
 		}
@@ -92,7 +92,7 @@ func newCardCmd(f *Factory) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(f.IO.Out, "reset %s: it is new again (its history stays in the log)\n", sanitizeLine(c.ID))
+				fmt.Fprintf(f.IO.Out, "reset %s: it is new again (its history stays in the log)\n", term.OneLine(c.ID))
 				return nil
 			},
 		},
@@ -115,7 +115,7 @@ func newCardCmd(f *Factory) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(f.IO.Out, "deleted %s: %s\n", sanitizeLine(c.ID), shorten(c.Prompt(), 60))
+				fmt.Fprintf(f.IO.Out, "deleted %s: %s\n", term.OneLine(c.ID), shorten(c.Prompt(), 60))
 				return nil
 			},
 		},
@@ -140,16 +140,16 @@ func cardShowRun(f *Factory, id string, asJSON bool) error {
 		return err
 	}
 	w := f.IO.Out
-	fmt.Fprintf(w, "id:         %s\n", sanitizeLine(c.ID))
-	fmt.Fprintf(w, "deck:       %s\n", sanitizeLine(c.Deck))
+	fmt.Fprintf(w, "id:         %s\n", term.OneLine(c.ID))
+	fmt.Fprintf(w, "deck:       %s\n", term.OneLine(c.Deck))
 	fmt.Fprintf(w, "type:       %s\n", c.Type)
-	fmt.Fprintf(w, "front:      %s\n", indent(term.Sanitize(c.Prompt())))
-	fmt.Fprintf(w, "back:       %s\n", indent(term.Sanitize(c.Answer())))
+	fmt.Fprintf(w, "front:      %s\n", term.IndentRest(term.Sanitize(c.Prompt()), "            "))
+	fmt.Fprintf(w, "back:       %s\n", term.IndentRest(term.Sanitize(c.Answer()), "            "))
 	if len(c.Wrong) > 0 {
-		fmt.Fprintf(w, "wrong:      %s\n", sanitizeLine(strings.Join(c.Wrong, " | ")))
+		fmt.Fprintf(w, "wrong:      %s\n", term.OneLine(strings.Join(c.Wrong, " | ")))
 	}
 	if len(c.Tags) > 0 {
-		fmt.Fprintf(w, "tags:       %s\n", sanitizeLine(strings.Join(c.Tags, " ")))
+		fmt.Fprintf(w, "tags:       %s\n", term.OneLine(strings.Join(c.Tags, " ")))
 	}
 	state := c.Sched.State.String()
 	if c.Suspended {
@@ -167,7 +167,7 @@ func cardShowRun(f *Factory, id string, asJSON bool) error {
 		fmt.Fprintf(w, "reviews:    %d, lapses %d\n", c.Sched.Reps, c.Sched.Lapses)
 	}
 	if c.Source != nil {
-		fmt.Fprintf(w, "source:     %s:%d-%d\n", sanitizeLine(c.Source.File), c.Source.Start, c.Source.End)
+		fmt.Fprintf(w, "source:     %s:%d-%d\n", term.OneLine(c.Source.File), c.Source.Start, c.Source.End)
 		if c.Source.Text != "" {
 			for _, l := range strings.Split(term.Wrap(term.Sanitize(c.Source.Text), 72), "\n") {
 				fmt.Fprintf(w, "  > %s\n", l)
@@ -196,7 +196,5 @@ func intervalText(days int) string {
 	if days == 0 {
 		return "step"
 	}
-	return plural(days, "day")
+	return term.Plural(days, "day")
 }
-
-func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n            ") }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"recall/internal/term"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -140,7 +141,7 @@ func setConfig(f *Factory, st *store.Store, d *store.DeckInfo, key, value string
 		if err != nil {
 			return fmt.Errorf("reschedule from the review log: %w", err)
 		}
-		f.hint("Rescheduled %s from their review history.", plural(n, "card"))
+		f.hint("Rescheduled %s from their review history.", term.Plural(n, "card"))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"recall/internal/term"
 	"sort"
 	"text/tabwriter"
 
@@ -88,7 +89,7 @@ func decksRun(f *Factory, asJSON bool) error {
 	tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "cards\tnew\tlearning\treview\tsuspended\tdue\t\tdeck")
 	for _, d := range ds {
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t%d\t\t%s\n", d.Cards, d.New, d.Learning, d.Review, d.Suspended, d.Due, sanitizeLine(d.Name))
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t%d\t\t%s\n", d.Cards, d.New, d.Learning, d.Review, d.Suspended, d.Due, term.OneLine(d.Name))
 	}
 	return tw.Flush()
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"recall/internal/term"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -56,7 +57,7 @@ func loadBuiltins(f *Factory) (string, error) {
 			return "", fmt.Errorf("load built-in deck %s: %w", d.Name, err)
 		}
 		said = append(said, fmt.Sprintf("Your collection was empty, so recall loaded the built-in deck %q (%s) into %s.",
-			d.Name, plural(res.Count(store.Added), "card"), st.Path()))
+			d.Name, term.Plural(res.Count(store.Added), "card"), st.Path()))
 	}
 	return strings.Join(said, "\n"), nil
 }

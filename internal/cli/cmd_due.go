@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"recall/internal/term"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,10 +76,10 @@ func dueRun(f *Factory, opts *dueOptions) error {
 		return nothingDue(f, e, now)
 	}
 	for _, c := range q.Cards {
-		fmt.Fprintf(f.IO.Out, "%s  %-10s  %s\n", sanitizeLine(c.ID), c.Sched.State, shorten(c.Prompt(), 70))
+		fmt.Fprintf(f.IO.Out, "%s  %-10s  %s\n", term.OneLine(c.ID), c.Sched.State, shorten(c.Prompt(), 70))
 	}
 	f.hint("%s due (%d new, %d learning, %d review). Answer with `recall answer ID again|hard|good|easy`.",
-		plural(len(q.Cards), "card"), q.New, q.Learning, q.Review)
+		term.Plural(len(q.Cards), "card"), q.New, q.Learning, q.Review)
 	return nil
 }
 

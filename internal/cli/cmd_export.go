@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"recall/internal/term"
 	"sort"
 	"strings"
 
@@ -80,7 +81,7 @@ func exportRun(f *Factory, opts *exportOptions) error {
 			if err := writeFileAtomic(p, func(w io.Writer) error { return deck.Write(w, d) }); err != nil {
 				return err
 			}
-			f.hint("wrote %s (%s)", p, plural(len(d.Cards), "card"))
+			f.hint("wrote %s (%s)", p, term.Plural(len(d.Cards), "card"))
 		}
 		return nil
 	}
@@ -113,7 +114,7 @@ func exportRun(f *Factory, opts *exportOptions) error {
 	if err := writeFileAtomic(opts.Output, write); err != nil {
 		return err
 	}
-	f.hint("wrote %s (%s)", opts.Output, plural(len(all), "card"))
+	f.hint("wrote %s (%s)", opts.Output, term.Plural(len(all), "card"))
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"recall/internal/term"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -113,7 +114,7 @@ func generateRun(f *Factory, opts *generateOptions) error {
 		if err := writeFileAtomic(opts.Output, func(w io.Writer) error { return deck.Write(w, d) }); err != nil {
 			return err
 		}
-		f.hint("wrote %s: %s in deck %q", opts.Output, plural(len(d.Cards), "card"), d.Name)
+		f.hint("wrote %s: %s in deck %q", opts.Output, term.Plural(len(d.Cards), "card"), d.Name)
 		return nil
 	}
 	return deck.Write(f.IO.Out, d)
@@ -138,7 +139,7 @@ func generateImport(f *Factory, d deck.Deck, prune bool) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.Out, "%s: %d added, %d updated, %d unchanged\n", sanitizeLine(d.Name),
+	fmt.Fprintf(f.IO.Out, "%s: %d added, %d updated, %d unchanged\n", term.OneLine(d.Name),
 		res.Count(store.Added), res.Count(store.Updated)+res.Count(store.Renamed), res.Count(store.Unchanged))
 	for _, c := range res.Cards {
 		switch c.Outcome {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"recall/internal/term"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -236,7 +237,7 @@ func importRun(f *Factory, opts *importOptions) error {
 			extra += fmt.Sprintf(", %d no longer in the file deleted", fr.Pruned)
 		}
 		if fr.History > 0 {
-			extra += fmt.Sprintf(", %s of history", plural(fr.History, "review"))
+			extra += fmt.Sprintf(", %s of history", term.Plural(fr.History, "review"))
 		}
 		f.printf("%s (%s): %d added, %d updated, %d unchanged, %d skipped%s\n",
 			fr.Path, fr.Format, fr.Added, fr.Updated, fr.Unchanged, fr.Skipped, extra)
@@ -292,9 +293,9 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 		return fr, nil
 	}
 	if len(cards)+len(r.Reviews) >= progressThreshold {
-		what := plural(len(cards), "card")
+		what := term.Plural(len(cards), "card")
 		if len(r.Reviews) > 0 {
-			what += " and " + plural(len(r.Reviews), "review")
+			what += " and " + term.Plural(len(r.Reviews), "review")
 		}
 		f.progress("writing %s from %s…", what, r.Path)
 	}
@@ -309,7 +310,7 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	fr.History = res.History
 	if missing := len(r.Reviews) - res.History; missing > 0 && r.Format == importer.FormatRevlog {
 		fr.Warnings = append(fr.Warnings, fmt.Sprintf("%s not imported: their cards are not in the collection or already have a history"+
-			" (`recall eval %s` and `recall optimize --revlog %s` use a history without importing it)", plural(missing, "review"), r.Path, r.Path))
+			" (`recall eval %s` and `recall optimize --revlog %s` use a history without importing it)", term.Plural(missing, "review"), r.Path, r.Path))
 	}
 	return fr, nil
 }

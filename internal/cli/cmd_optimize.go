@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"recall/internal/term"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -101,7 +102,7 @@ func optimizeRun(f *Factory, decks []string, revlog string, dryRun, asJSON bool)
 	s := e.Settings()
 	current := s.Params
 	if f.IO.CanPrompt() && !asJSON {
-		f.hint("Fitting FSRS to %s…", plural(len(logs), "review"))
+		f.hint("Fitting FSRS to %s…", term.Plural(len(logs), "review"))
 	}
 	res, err := sched.Optimize(logs, s, current)
 	if err != nil {
@@ -134,7 +135,7 @@ func optimizeRun(f *Factory, decks []string, revlog string, dryRun, asJSON bool)
 			OldLogLoss: res.OldLogLoss, NewLogLoss: res.NewLogLoss, Kept: res.Kept, Params: res.Params, Saved: saved, Notes: res.Notes})
 	}
 	w := f.IO.Out
-	fmt.Fprintf(w, "%s of %s, %d training items\n", plural(res.Reviews, "review"), plural(res.Cards, "card"), res.Items)
+	fmt.Fprintf(w, "%s of %s, %d training items\n", term.Plural(res.Reviews, "review"), term.Plural(res.Cards, "card"), res.Items)
 	fmt.Fprintf(w, "log loss: current %.4f, fitted %.4f\n", res.OldLogLoss, res.NewLogLoss)
 	fmt.Fprintf(w, "parameters: %s\n", formatParams(res.Params))
 	for _, n := range res.Notes {
@@ -258,7 +259,7 @@ func evalRun(f *Factory, args []string, tz string, dayStart int, dayStartSet, as
 	if asJSON {
 		return f.writeJSON(out)
 	}
-	fmt.Fprintf(f.IO.Out, "%s of %s, %d predictions scored\n", plural(out.Reviews, "review"), plural(out.Cards, "card"), out.Predictions)
+	fmt.Fprintf(f.IO.Out, "%s of %s, %d predictions scored\n", term.Plural(out.Reviews, "review"), term.Plural(out.Cards, "card"), out.Predictions)
 	tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "model\tlog loss\tRMSE(bins)\tAUC")
 	for _, m := range out.Models {

@@ -189,7 +189,7 @@ func quizRun(ctx context.Context, f *Factory, opts *quizOptions) error {
 		return fmt.Errorf("cannot make a quiz: %s", msg)
 	}
 	if len(r.qs) < opts.N {
-		f.hint("Only %s: the selected cards allow no more.", plural(len(r.qs), "question"))
+		f.hint("Only %s: the selected cards allow no more.", term.Plural(len(r.qs), "question"))
 	}
 	switch {
 	case opts.Answers != "":
@@ -302,7 +302,7 @@ func quotedList(names []string) string {
 func (r *quizTaking) interactive(ctx context.Context) error {
 	f, opts := r.f, r.opts
 	f.hint("%s", term.Wrap(fmt.Sprintf("Quiz: %s%s. Press an option's number or t/f, or type the answer and Enter.",
-		plural(len(r.qs), "question"), r.limitText()), errWidth(f)))
+		term.Plural(len(r.qs), "question"), r.limitText()), errWidth(f)))
 	f.hint("Ctrl-C stops; what you answered still counts and is kept.")
 	s := &quiz.Session{
 		Questions: r.qs,

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"recall/internal/term"
 	"slices"
 	"strings"
 	"time"
@@ -154,7 +155,7 @@ func quizHistoryRun(f *Factory, decks []string, asJSON bool) error {
 	}
 	width := 4
 	for _, d := range sums {
-		width = max(width, len([]rune(sanitizeLine(d.Deck))))
+		width = max(width, len([]rune(term.OneLine(d.Deck))))
 	}
 	width = min(width, 40)
 	fmt.Fprintln(w)

@@ -115,7 +115,7 @@ func (r *quizTaking) printResult(rec store.QuizRecord, ex quizExtra, timed bool)
 	if len(ex.PerDeck) > 1 {
 		parts := make([]string, len(ex.PerDeck))
 		for i, d := range ex.PerDeck {
-			parts[i] = fmt.Sprintf("%s %d/%d", sanitizeLine(d.Deck), d.Correct, d.Total)
+			parts[i] = fmt.Sprintf("%s %d/%d", term.OneLine(d.Deck), d.Correct, d.Total)
 		}
 		fmt.Fprintln(out.Out, "By deck: "+strings.Join(parts, ", "))
 	}
@@ -128,16 +128,15 @@ func (r *quizTaking) printResult(rec store.QuizRecord, ex quizExtra, timed bool)
 			if strings.TrimSpace(given) == "" {
 				given = "(no answer)"
 			}
-			fmt.Fprintf(out.Out, "  %s%s\n", num, indentLines(term.Sanitize(m.Prompt), pad))
-			fmt.Fprintf(out.Out, "%syour answer:  %s\n", pad, indentLines(term.Sanitize(given), pad+"              "))
-			fmt.Fprintf(out.Out, "%sright answer: %s\n", pad, out.Green(indentLines(term.Sanitize(m.Answer), pad+"              ")))
+			fmt.Fprintf(out.Out, "  %s%s\n", num, term.IndentRest(term.Sanitize(m.Prompt), pad))
+			fmt.Fprintf(out.Out, "%syour answer:  %s\n", pad, term.IndentRest(term.Sanitize(given), pad+"              "))
+			fmt.Fprintf(out.Out, "%sright answer: %s\n", pad, out.Green(term.IndentRest(term.Sanitize(m.Answer), pad+"              ")))
 		}
 	}
 	fmt.Fprintln(out.Out, term.Sanitize(fmt.Sprintf("Seed %d; take this quiz again with: %s", r.seed, r.repeatCommand())))
 }
 
 // indentLines indents the lines after the first by pad.
-func indentLines(t, pad string) string { return strings.ReplaceAll(t, "\n", "\n"+pad) }
 
 // repeatCommand is the command line that builds the same quiz again.
 func (r *quizTaking) repeatCommand() string {

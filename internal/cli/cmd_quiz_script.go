@@ -71,7 +71,7 @@ func (r *quizTaking) scoreFile() error {
 	if len(lines) > len(r.qs) {
 		return fmt.Errorf("%s has %d answers, but the quiz has %s; write one line per question, "+
 			"in the order `recall quiz --json` with the same flags and --seed prints them",
-			opts.Answers, len(lines), plural(len(r.qs), "question"))
+			opts.Answers, len(lines), term.Plural(len(r.qs), "question"))
 	}
 	if len(lines) < len(r.qs) {
 		f.hint("%s has answers to %d of %d questions; the others count as wrong.", opts.Answers, len(lines), len(r.qs))

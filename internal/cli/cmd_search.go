@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"recall/internal/term"
 	"slices"
 	"strings"
 	"time"
@@ -136,8 +137,8 @@ func searchRun(f *Factory, q string, limit int, asJSON bool) error {
 		return f.writeJSON(out)
 	}
 	for _, c := range found {
-		fmt.Fprintf(f.IO.Out, "%s  %-10s  %-20s  %s\n", sanitizeLine(c.ID), c.Sched.State, shorten(c.Deck, 20), shorten(c.Prompt(), 60))
+		fmt.Fprintf(f.IO.Out, "%s  %-10s  %-20s  %s\n", term.OneLine(c.ID), c.Sched.State, shorten(c.Deck, 20), shorten(c.Prompt(), 60))
 	}
-	f.hint("%s found", plural(total, "card"))
+	f.hint("%s found", term.Plural(total, "card"))
 	return nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"recall/internal/term"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -81,14 +82,14 @@ func statsRun(f *Factory, decks []string, asJSON bool) error {
 		r.Cards, r.New, r.Learning, r.Review, r.Suspended, r.Due)
 	if r.Retention != nil {
 		fmt.Fprintf(w, "retention   %.1f%% of %s in the last %d days (target %.0f%%)\n", 100**r.Retention,
-			plural(r.RetentionCount, "review"), stats.RetentionDays, 100*e.Settings().DesiredRetention)
+			term.Plural(r.RetentionCount, "review"), stats.RetentionDays, 100*e.Settings().DesiredRetention)
 	} else {
 		fmt.Fprintf(w, "retention   no reviews of mature cards in the last %d days yet\n", stats.RetentionDays)
 	}
 	if r.Recall != nil {
 		fmt.Fprintf(w, "recall now  %.1f%% on average for cards in review\n", 100**r.Recall)
 	}
-	fmt.Fprintf(w, "today       %s; streak %s\n", plural(r.ReviewsToday, "answer"), plural(r.Streak, "day"))
+	fmt.Fprintf(w, "today       %s; streak %s\n", term.Plural(r.ReviewsToday, "answer"), term.Plural(r.Streak, "day"))
 	fmt.Fprintf(w, "next 7 days %s\n", joinInts(r.Forecast[:7]))
 	week, month := 0, 0
 	for i, n := range r.Forecast {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"recall/internal/prompt"
@@ -144,16 +143,6 @@ func (f *Factory) printf(format string, a ...any) {
 // hint writes a hint or progress line to stderr.
 func (f *Factory) hint(format string, a ...any) {
 	fmt.Fprintln(f.IO.ErrOut, term.Sanitize(fmt.Sprintf(format, a...)))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	if n := len(word); n > 1 && word[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(word[n-2])) {
-		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // progressThreshold is the size of an import (cards plus reviews) from which

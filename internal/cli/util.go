@@ -1,21 +1,10 @@
 package cli
 
-import (
-	"strings"
-
-	"recall/internal/term"
-)
-
-// sanitizeLine makes outside text safe and one line long for listings.
-func sanitizeLine(s string) string {
-	s = term.Sanitize(s)
-	s = strings.Join(strings.Fields(s), " ")
-	return s
-}
+import "recall/internal/term"
 
 // shorten cuts s to n runes with an ellipsis.
 func shorten(s string, n int) string {
-	s = sanitizeLine(s)
+	s = term.OneLine(s)
 	r := []rune(s)
 	if len(r) <= n {
 		return s

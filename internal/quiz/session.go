@@ -150,7 +150,7 @@ func (s *Session) Run() (*Outcome, error) {
 func (s *Session) show(i int, q Question, at, deadline time.Time, noted map[string]bool) {
 	head := fmt.Sprintf("Question %d/%d", i+1, len(s.Questions))
 	parts := []string{s.bold(head)}
-	if d := oneLine(q.Deck); d != "" {
+	if d := term.OneLine(q.Deck); d != "" {
 		parts = append(parts, s.dim(d))
 	}
 	if s.Limit > 0 {
@@ -168,7 +168,7 @@ func (s *Session) show(i int, q Question, at, deadline time.Time, noted map[stri
 	s.say(s.wrap(term.Sanitize(q.Prompt), 0))
 	if q.Kind == KindMC {
 		for k, opt := range q.Options {
-			s.say(fmt.Sprintf("  %d) %s", k+1, indentRest(s.wrap(term.Sanitize(opt), 5), "     ")))
+			s.say(fmt.Sprintf("  %d) %s", k+1, term.IndentRest(s.wrap(term.Sanitize(opt), 5), "     ")))
 		}
 	}
 }
@@ -313,11 +313,6 @@ func (s *Session) bad(t string) string  { return s.style("31", t) }
 
 // oneLine is outside text for a status line: sanitised, white space
 // collapsed.
-func oneLine(t string) string { return strings.Join(strings.Fields(term.Sanitize(t)), " ") }
-
-// indentRest indents the lines after the first, so a multi-line option
-// stays under its number.
-func indentRest(t, pad string) string { return strings.ReplaceAll(t, "\n", "\n"+pad) }
 
 // FormatClock is a time left as a countdown shows it: "4:05", "0:09";
 // "1:02:03" from an hour; never negative. Part of a second counts as a

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"recall/internal/term"
 	"slices"
 	"time"
 
@@ -323,7 +324,7 @@ func (s *Session) finished(now time.Time) {
 	}
 	at := s.later[0].Available()
 	s.say("Done for now. %s come back later today; the next in %s (%s). Run recall again then.",
-		plural(len(s.later), "learning card"), sched.FormatInterval(at.Sub(now)), at.In(time.Local).Format("15:04"))
+		term.Plural(len(s.later), "learning card"), sched.FormatInterval(at.Sub(now)), at.In(time.Local).Format("15:04"))
 }
 
 // say writes a message of ours (not deck text) as wrapped lines.
@@ -407,11 +408,4 @@ func (s *Session) flushAck() {
 		s.print(s.ack)
 		s.ack = ""
 	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"recall/internal/term"
 	"strings"
 	"time"
 
@@ -414,12 +415,12 @@ func (s *Session) answer(t *turn, r sched.Rating) error {
 	paint := [5]func(string) string{nil, s.p.bad, s.p.warn, s.p.good, s.p.blue}
 	s.ack = s.p.dim("✓ Saved: ") + paint[r](ratingNames[r]) + s.p.dim(" · next in "+sched.FormatInterval(nc.Sched.Due.Sub(now)))
 	if n := len(a.siblings); n > 0 {
-		s.ack += s.p.dim(fmt.Sprintf(" · %s buried until tomorrow", plural(n, "sibling")))
+		s.ack += s.p.dim(fmt.Sprintf(" · %s buried until tomorrow", term.Plural(n, "sibling")))
 	}
 	if res.Leech {
 		s.sum.Leeches = append(s.sum.Leeches, nc.ID)
 		s.ack += "\n" + s.p.warn(fmt.Sprintf("Leech: card %s has lapsed %s, so it is tagged %q and suspended. "+
-			"Rewrite it, then bring it back with `recall card unsuspend %s`.", nc.ID, plural(nc.Sched.Lapses, "time"), LeechTag, nc.ID))
+			"Rewrite it, then bring it back with `recall card unsuspend %s`.", nc.ID, term.Plural(nc.Sched.Lapses, "time"), LeechTag, nc.ID))
 	}
 	return err
 }

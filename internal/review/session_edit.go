@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"recall/internal/term"
 	"slices"
 
 	"recall/internal/deck"
@@ -109,7 +110,7 @@ func (s *Session) edit(t *turn) (step, error) {
 	}
 	if extra > 0 {
 		msg += fmt.Sprintf(" %s in the edited text %s not added; put new cards in a deck file and import it.",
-			plural(extra, "new card"), map[bool]string{true: "was", false: "were"}[extra == 1])
+			term.Plural(extra, "new card"), map[bool]string{true: "was", false: "were"}[extra == 1])
 	}
 	s.ack = s.p.dim(msg)
 	return stepRedraw, nil

@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"recall/internal/term"
 	"strings"
 	"time"
 
@@ -45,7 +46,7 @@ func (s *Session) nothingDue() (bool, error) {
 	options := []string{quiz}
 	more := ""
 	if extra > 0 {
-		more = fmt.Sprintf("Learn %s beyond today's limit", plural(extra, "more new card"))
+		more = fmt.Sprintf("Learn %s beyond today's limit", term.Plural(extra, "more new card"))
 		options = append(options, more)
 	}
 	options = append(options, "Quit")

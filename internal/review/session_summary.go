@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"math"
+	"recall/internal/term"
 	"strings"
 
 	"recall/internal/quiz"
@@ -14,7 +15,7 @@ func (s *Summary) Lines() []string {
 	var out []string
 	switch {
 	case s.Reviewed > 0:
-		line := fmt.Sprintf("Reviewed %s in %s", plural(s.Reviewed, "card"), quiz.FormatDuration(s.Duration))
+		line := fmt.Sprintf("Reviewed %s in %s", term.Plural(s.Reviewed, "card"), quiz.FormatDuration(s.Duration))
 		if a := s.Again(); a > 0 {
 			line += fmt.Sprintf("; %d again (%d%%)", a, int(math.Round(100*s.AgainRate())))
 		} else {

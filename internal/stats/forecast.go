@@ -7,6 +7,7 @@ import (
 
 	"recall/internal/sched"
 	"recall/internal/store"
+	"recall/internal/term"
 )
 
 // Source is what the session outlook reads from the collection;
@@ -95,9 +96,9 @@ func (o *Outlook) Lines() []string {
 	var out []string
 	switch {
 	case o.Streak > 0 && o.ReviewedToday:
-		out = append(out, fmt.Sprintf("Streak: %s.", days(o.Streak)))
+		out = append(out, fmt.Sprintf("Streak: %s.", term.Plural(o.Streak, "day")))
 	case o.Streak > 0:
-		out = append(out, fmt.Sprintf("Streak: %s; review today to keep it.", days(o.Streak)))
+		out = append(out, fmt.Sprintf("Streak: %s; review today to keep it.", term.Plural(o.Streak, "day")))
 	}
 	tomorrow := "Due tomorrow: nothing"
 	if o.DueTomorrow > 0 {
@@ -115,11 +116,4 @@ func (o *Outlook) Lines() []string {
 		out = append(out, fmt.Sprintf("Next %d days: %s", len(o.Week), strings.Join(nums, " ")))
 	}
 	return out
-}
-
-func days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
 }

@@ -5,6 +5,7 @@
 package term
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -230,3 +231,22 @@ func Wrap(text string, width int) string {
 }
 
 func runeLen(s string) int { return len([]rune(s)) }
+
+// OneLine makes text of outside origin safe for a terminal and one line
+// long, for listings and headers.
+func OneLine(s string) string { return strings.Join(strings.Fields(Sanitize(s)), " ") }
+
+// IndentRest indents every line after the first with pad, so continuation
+// lines stay under the first line's text.
+func IndentRest(s, pad string) string { return strings.ReplaceAll(s, "\n", "\n"+pad) }
+
+// Plural writes a count with its noun: "1 card", "3 cards", "2 entries".
+func Plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	if l := len(word); l > 1 && word[l-1] == 'y' && !strings.ContainsRune("aeiou", rune(word[l-2])) {
+		return fmt.Sprintf("%d %sies", n, word[:l-1])
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

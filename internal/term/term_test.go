@@ -56,3 +56,20 @@ func TestStyleOnlyWithColour(t *testing.T) {
 		t.Errorf("no colour expected, got %q", got)
 	}
 }
+
+func TestPluralOneLineAndIndentRest(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		word, want string
+	}{{1, "card", "1 card"}, {0, "card", "0 cards"}, {3, "day", "3 days"}, {2, "entry", "2 entries"}} {
+		if got := Plural(c.n, c.word); got != c.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.word, got, c.want)
+		}
+	}
+	if got := OneLine("a\n  b\x1b[31m c\t"); got != "a b c" {
+		t.Errorf("OneLine = %q", got)
+	}
+	if got := IndentRest("a\nb\nc", "  "); got != "a\n  b\n  c" {
+		t.Errorf("IndentRest = %q", got)
+	}
+}
