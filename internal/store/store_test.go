@@ -498,3 +498,45 @@ func TestFirstWriteOfTheDayMakesOneBackup(t *testing.T) {
 		t.Errorf("backups %v, want one daily backup before the first write", all)
 	}
 }
+
+func TestRescheduleRebuildsStatesFromTheLogAndKeepsIndexes(t *testing.T) {
+	st := openTemp(t)
+	a, b := basic("D", "a", "1"), basic("D", "b", "2")
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{a, b}, UpsertOptions{Now: t0})
+	answer(t, st, a.ID, sched.Good, t0)
+	answer(t, st, a.ID, sched.Easy, t0.Add(time.Hour))
+	n, err := st.Reschedule(func(c *Card, events []sched.Event) sched.Card {
+		if len(events) != 2 || events[1].Rating != sched.Easy {
+			t.Errorf("card %s replayed with %+v", c.ID, events)
+		}
+		last := events[len(events)-1].Time
+		return sched.Card{State: sched.Review, Reps: len(events), LastReview: last, Due: last.Add(10 * 24 * time.Hour), Interval: 10}
+	})
+	if err != nil || n != 1 {
+		t.Fatalf("rescheduled %d, err %v; want the one card with history", n, err)
+	}
+	got, _ := st.Card(a.ID)
+	if got.Sched.Interval != 10 || got.Sched.Reps != 2 {
+		t.Errorf("rescheduled state %+v", got.Sched)
+	}
+	if rep, _ := st.Check(false); len(rep.Problems) != 0 {
+		t.Errorf("indexes after reschedule: %v", rep.Problems)
+	}
+	if c, _ := st.Card(b.ID); c.Sched.State != sched.New {
+		t.Errorf("a card without history changed: %+v", c.Sched)
+	}
+}
+
+func TestRestoreRefusesAFileThatIsNotACollection(t *testing.T) {
+	st := openTemp(t)
+	path := st.Path()
+	st.Close()
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	os.WriteFile(bad, []byte(strings.Repeat("not a database ", 500)), 0o600)
+	if _, err := Restore(bad, path); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("err = %v, want ErrDamaged", err)
+	}
+	if _, err := Open(path, Options{}); err != nil {
+		t.Errorf("the collection was harmed by a refused restore: %v", err)
+	}
+}
