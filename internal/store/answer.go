@@ -210,7 +210,7 @@ func (s *Store) DayCounts(day int) (map[string]DayCount, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		prefix := dayKey(day, "")
 		cur := tx.Bucket(bucketDays).Cursor()
-		for k, v := cur.Seek(prefix); k != nil && len(k) >= 4 && string(k[:4]) == string(prefix); k, v = cur.Next() {
+		for k, v := cur.Seek(prefix); len(k) >= 4 && string(k[:4]) == string(prefix); k, v = cur.Next() {
 			out[string(k[4:])] = decodeDay(v)
 		}
 		return nil
