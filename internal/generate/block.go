@@ -35,6 +35,9 @@ type block struct {
 	// code holds the text of a code block: never a card, but it tells which
 	// words of the prose after it are identifiers.
 	code string
+	// codes holds the contents of the block's inline code spans, which no
+	// cloze may hide.
+	codes []string
 }
 
 // parsed is a document after parsing: its title (may be empty) and blocks.

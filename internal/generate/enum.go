@@ -181,7 +181,24 @@ func enumerationAt(s string, p, conjLen int) (cspan, bool) {
 		return cspan{}, false
 	}
 	items = append(items, last)
+	if !parallelItems(items) {
+		return cspan{}, false
+	}
 	return cspan{start: start, end: p + conjLen + lastLen, kind: "enum", items: items}, true
+}
+
+// parallelItems reports items of one kind: either all or none of them open
+// with a preposition. "TIME, for simulations and demos" runs a clause's
+// tail into a list; "before imports, deletes, ..." mixes a time with
+// things.
+func parallelItems(items []string) bool {
+	preps := 0
+	for _, it := range items {
+		if ws := strings.Fields(it); len(ws) > 0 && leadPrepositions[strings.ToLower(ws[0])] {
+			preps++
+		}
+	}
+	return preps == 0 || preps == len(items)
 }
 
 // isItem reports a short phrase without a verb: a list item.
@@ -206,7 +223,9 @@ func firstItem(seg string, others []string) string {
 	i := len(ws)
 	for i > 0 {
 		w := strings.ToLower(strings.Trim(ws[i-1], `"'`))
-		if stopWords[w] || clauseWords[w] {
+		if stopWords[w] || clauseWords[w] || i < len(ws) && strings.ContainsAny(w[len(w)-1:], ";:.!?") {
+			// A clause ends at a stop word or at ";": "stdout; prompts"
+			// holds one item, not two words of one.
 			break
 		}
 		i--
@@ -298,7 +317,9 @@ func lastItem(right string, items []string) (string, int) {
 	n := 0
 	for n < len(toks) && n < limit {
 		lw := strings.ToLower(toks[n].w)
-		if clauseWords[lw] || n > 0 && (lw == "to" || parallel && stopWords[lw]) {
+		// A verb after the item's first word starts the predicate:
+		// "prompts, progress and hints go to stderr".
+		if clauseWords[lw] || n > 0 && (lw == "to" || parallel && stopWords[lw] || isBaseVerb(lw)) {
 			break
 		}
 		n++

@@ -178,7 +178,7 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 	near := g.nearText(i, si, prev)
 	var ok []cspan
 	for _, c := range spans {
-		if g.clozeWorthy(s, c, n, known) && !givenByNear(s, c, near) {
+		if g.clozeWorthy(s, c, n, known) && !givenByNear(s, c, near) && !hidesCode(s, c, g.blocks[i].codes) {
 			ok = append(ok, c)
 		}
 	}
@@ -204,7 +204,7 @@ func (g *generator) clozes(i, si int, sp span, prev *span, opt sentOpts, names [
 	if len(chosen) == 0 {
 		// No date, number or name: a measure's object is its fact.
 		for _, c := range measureSpans(s) {
-			if len(chosen) < limit && g.clozeWorthy(s, c, n, nil) {
+			if len(chosen) < limit && g.clozeWorthy(s, c, n, nil) && !hidesCode(s, c, g.blocks[i].codes) {
 				chosen = append(chosen, c)
 			}
 		}

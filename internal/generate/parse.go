@@ -426,6 +426,9 @@ func (p *lineParser) emitLine(k kind, level int, s string, i int) {
 	}
 	b := newBlock(k, tb.take(), p.nums[i], p.nums[i])
 	b.level = level
+	if !p.plain {
+		b.codes = inlineCodes(s)
+	}
 	p.out.blocks = append(p.out.blocks, b)
 }
 
@@ -465,7 +468,8 @@ func (p *lineParser) flush() {
 		last--
 	}
 	var tb textBuilder
-	tb.add(stripInline(strings.Join(p.para, "\n"), !p.plain), p.nums[p.paraStart])
+	raw := strings.Join(p.para, "\n")
+	tb.add(stripInline(raw, !p.plain), p.nums[p.paraStart])
 	p.para = nil
 	if speaker != "" {
 		defer p.emitLine(kAttrib, 0, strings.TrimLeft(strings.TrimSpace(speaker), "-–—―~ "), last+1)
@@ -475,6 +479,9 @@ func (p *lineParser) flush() {
 	}
 	b := newBlock(p.paraKind, tb.take(), p.nums[p.paraStart], p.nums[last])
 	b.level = p.paraLevel
+	if !p.plain {
+		b.codes = inlineCodes(raw)
+	}
 	if p.paraKind == kItem {
 		b.list, b.ordered = p.paraList, p.paraOrd
 	}
