@@ -30,6 +30,13 @@ func splitLabel(s string) (label, content string, ok bool) {
 			return "", "", false
 		}
 	}
+	// "During a review: ..." and "Install it: ..." open a sentence; a
+	// label names a thing.
+	if ws := strings.Fields(label); len(ws) > 1 {
+		if fw := strings.ToLower(ws[0]); leadPrepositions[fw] || isBaseVerb(fw) && !attributeLabels[fw] {
+			return "", "", false
+		}
+	}
 	// "Temperature matters: ..." is a sentence, not a label.
 	if wordCount(label) > 1 && genericWords[lastWordLower(label)] {
 		return "", "", false

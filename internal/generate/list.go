@@ -16,6 +16,9 @@ func (g *generator) labelled(i int, label, content string, sec section, stack []
 	name := lowerFirst(label)
 	if !isAttributeLabel(label) && !isDefinitionLabel(label) {
 		// "Paris: the capital of France" defines a term.
+		if g.howTo(i, label, content, sec) {
+			return
+		}
 		ans := condense(firstSentence(content), maxAnswerWords)
 		if ans == "" {
 			return
@@ -253,6 +256,9 @@ func (g *generator) firstListUnderHeading(i int) bool {
 func (g *generator) itemTerm(k int, term, desc string, sec section, stack []section) {
 	if attributeLabels[lastWordLower(term)] && !looksLikeCode(term) {
 		g.labelled(k, term, desc, sec, stack)
+		return
+	}
+	if g.howTo(k, term, desc, sec) {
 		return
 	}
 	ans := condense(firstSentence(desc), maxAnswerWords)
