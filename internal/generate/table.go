@@ -51,7 +51,7 @@ func (g *generator) table(i int, sec section, stack []section) {
 			if val == "" || !hasContent(val) || wordCount(val) > maxAnswerWords {
 				continue
 			}
-			front := tableQuestion(key, strings.TrimSpace(header[c]), strings.TrimSpace(header[0]), val)
+			front := tableQuestion(key, strings.TrimSpace(header[c]), keyName(strings.TrimSpace(header[0]), sec.heading), val)
 			if front == "" {
 				continue
 			}
@@ -118,6 +118,16 @@ func tableQuestion(key, head, keyHead, val string) string {
 		}
 	}
 	h := strings.ToLower(head)
+	if isNumeral(key) && keyHead != "" {
+		// "0 | success" under "code | meaning": a bare number needs its
+		// header to be a question at all.
+		if h == "" || describingHeaders[h] {
+			return "What does " + keyHead + " " + key + " mean?"
+		}
+		if hasContent(head) {
+			return "What is the " + lowerFirst(head) + " of " + keyHead + " " + key + "?"
+		}
+	}
 	if strings.HasSuffix(h, "ed by") && wordCount(h) == 2 {
 		// "Discovered by" → "Who discovered Titan?"
 		return "Who " + strings.TrimSuffix(h, " by") + " " + key + "?"
@@ -140,4 +150,38 @@ func tableQuestion(key, head, keyHead, val string) string {
 		q = "What " + verb + " the " + lowerFirst(head) + " of the " + strings.ToLower(keyHead) + " " + key + "?"
 	}
 	return q
+}
+
+// isNumeral reports a key that is a number and nothing else ("130").
+func isNumeral(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// keyName is how questions name a table's first column: its header,
+// lower-cased, or the section heading when that says the same more fully
+// ("code" under "Exit codes" → "exit code"). A header of several words
+// or a capitalised one is kept as written.
+func keyName(keyHead, heading string) string {
+	if keyHead == "" || wordCount(keyHead) > 3 {
+		return keyHead
+	}
+	name := strings.ToLower(keyHead)
+	hw := strings.Fields(strings.ToLower(heading))
+	if len(hw) < 2 || len(hw) > 4 || wordCount(keyHead) != 1 {
+		return name
+	}
+	last := hw[len(hw)-1]
+	if last == name+"s" || last == name {
+		hw[len(hw)-1] = name
+		return strings.Join(hw, " ")
+	}
+	return name
 }
