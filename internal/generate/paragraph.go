@@ -387,6 +387,12 @@ func (g *generator) resolveSubject(prevKey [2]int, s string, prev *span) (string
 			return name + s[len(pron):], len(name) - len(pron), len(pron)
 		}
 	}
+	// "recall is a terminal program ... It schedules ..." → "recall
+	// schedules ...": the document's topic, written as the sentence
+	// before wrote it.
+	if subj := subjectPhrase(prev.s); pron == "It" && subj != "" && strings.EqualFold(subj, g.topic) {
+		return subj + s[len(pron):], len(subj) - len(pron), len(pron)
+	}
 	// "The rings are made of ice. They extend ..." → "The rings extend ...".
 	if pron == "It" || pron == "They" {
 		subj := subjectPhrase(prev.s)
