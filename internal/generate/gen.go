@@ -149,6 +149,7 @@ func (g *generator) document(index int, name string, p parsed) {
 			if i+1 < len(g.blocks) && g.blocks[i+1].kind == kAttrib {
 				g.quoted[i] = g.attributedQuote(i, i+1, sec)
 			}
+			g.callHeading(i, sec)
 			g.paragraph(i, sec, stack)
 		case kItem:
 			j := i + 1

@@ -9,6 +9,11 @@ import (
 // instructionStarts follow an imperative verb: "export your collection".
 var instructionStarts = setOf(`your the a an it them this these those all each every`)
 
+// imperatives are verbs of instructions beside baseVerbs: "pass
+// --color=never", "press q".
+var imperatives = setOf(`pass export import press type choose select enter edit copy delete download
+give replace append click tap run`)
+
 // isInstruction reports content that tells how to do something rather
 // than what a thing is: an imperative ("export your collection as ...")
 // or a command written as code ("recall import FILE ...", codes holding
@@ -22,7 +27,7 @@ func isInstruction(content string, codes []string) bool {
 	if ws[0] != w0 && !isCapitalized(ws[0]) {
 		return false
 	}
-	if isBaseVerb(w0) {
+	if isBaseVerb(w0) || imperatives[w0] {
 		return true
 	}
 	if len(ws) > 1 && instructionStarts[strings.ToLower(ws[1])] && !stopWords[w0] && !clauseWords[w0] && !strings.HasSuffix(w0, "s") && !strings.HasSuffix(w0, "ed") {

@@ -272,6 +272,10 @@ func (g *generator) itemTerm(k int, term, desc string, sec section, stack []sect
 	if looksLikeCode(term) || describesAction(desc) {
 		front = "What does " + term + " do?"
 	}
+	if strings.HasPrefix(strings.ToLower(ans), "returned when ") {
+		// "ErrEmpty: returned when a shape has no points".
+		front, ans = "When is "+term+" returned?", upperFirst(ans[len("returned "):])
+	}
 	if isDate(ans) {
 		// "Storming of the Bastille - 14 July 1789".
 		front = "When was " + eventName(term) + "?"

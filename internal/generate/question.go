@@ -90,7 +90,8 @@ var (
 	titleLeads = []string{"introduction to ", "an introduction to ", "a guide to ", "guide to ", "notes on ",
 		"understanding ", "getting started with ", "learning ", "all about ", "about "}
 	titleTails = []string{" notes", " guide", " tutorial", " overview", " introduction", " basics",
-		" cheat sheet", " cheatsheet", " summary", " primer", " handbook", " 101", " faq", " explained"}
+		" cheat sheet", " cheatsheet", " summary", " primer", " handbook", " 101", " faq", " explained",
+		" api reference", " reference", " manual", " documentation", " docs"}
 )
 
 // stripTitleWords removes them, keeping the title when nothing would be

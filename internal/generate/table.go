@@ -43,7 +43,7 @@ func (g *generator) table(i int, sec section, stack []section) {
 			continue
 		}
 		key := strings.TrimSpace(row[0])
-		if key == "" || wordCount(key) > 8 || !hasContent(key) {
+		if key == "" || wordCount(key) > 8 || !hasContent(key) && !looksLikeCode(key) {
 			continue
 		}
 		for c := 1; c < len(row) && c < len(header) && c <= 4; c++ {
@@ -135,6 +135,10 @@ func tableQuestion(key, head, keyHead, val string) string {
 	switch {
 	case h == "" || describingHeaders[h]:
 		if looksLikeCode(key) {
+			if keyHead != "" && wordCount(keyHead) <= 2 && !strings.Contains(strings.ToLower(key), keyHead) {
+				// "-u" alone does not say it is a flag.
+				return "What does the " + keyHead + " " + key + " do?"
+			}
 			return "What does " + key + " do?"
 		}
 		return "What is " + key + "?"
