@@ -47,6 +47,13 @@
 // the document's topic in front, and a leading "It" is replaced by the name
 // it stands for.
 //
+// Technical text is read as such: no cloze hides inline code or part of a
+// code-like word (a flag, a path, "$EDITOR", "card_id", a mode such as
+// "0600"); "Name: export your ..." is an instruction, asked "How ...?"
+// from its section heading or not at all; a table keyed by numbers asks
+// with its header and section ("What does exit code 0 mean?"); a heading
+// naming a call ("distance(p, q)") asks what the call does.
+//
 // Filters then drop cards whose answer is empty, trivial or too long to
 // recall (about 25 words, enumerations aside), cards with markup left in
 // them, and near-duplicates: the same question, the same answer to a
