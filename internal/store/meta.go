@@ -54,6 +54,15 @@ func putDeck(tx *bolt.Tx, d DeckInfo) error {
 	return putJSON(b, []byte(d.Name), d)
 }
 
+func getDeck(tx *bolt.Tx, name string) (DeckInfo, bool) {
+	var d DeckInfo
+	v := tx.Bucket(bucketDecks).Get([]byte(name))
+	if v == nil || getJSON([]byte(name), v, &d) != nil {
+		return d, false
+	}
+	return d, true
+}
+
 // PutDeck creates or replaces a deck record.
 func (s *Store) PutDeck(d DeckInfo) error {
 	return s.update(func(tx *bolt.Tx) error { return putJSON(tx.Bucket(bucketDecks), []byte(d.Name), d) })

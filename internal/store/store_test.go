@@ -540,3 +540,23 @@ func TestRestoreRefusesAFileThatIsNotACollection(t *testing.T) {
 		t.Errorf("the collection was harmed by a refused restore: %v", err)
 	}
 }
+
+// Two files imported into one deck: the second does not report the first
+// one's cards as gone, and --prune does not delete them.
+func TestDeckFilledFromTwoFilesKeepsTheOtherFilesCards(t *testing.T) {
+	st := openTemp(t)
+	a, b := basic("Spanish", "hola", "hello"), basic("Spanish", "adiós", "goodbye")
+	if _, err := st.Upsert([]DeckInfo{{Name: "Spanish", File: "one.csv"}}, []deck.Card{a}, UpsertOptions{Now: t0}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Upsert([]DeckInfo{{Name: "Spanish", File: "two.csv"}}, []deck.Card{b}, UpsertOptions{Now: t0, Prune: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Count(Gone)+res.Count(Pruned) != 0 || res.Count(Added) != 1 {
+		t.Fatalf("outcomes %+v", res.Cards)
+	}
+	if _, err := st.Card(a.ID); err != nil {
+		t.Errorf("the first file's card is gone: %v", err)
+	}
+}

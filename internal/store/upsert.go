@@ -83,7 +83,13 @@ var errDryRun = errors.New("dry run")
 func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (*UpsertResult, error) {
 	res := &UpsertResult{}
 	err := s.update(func(tx *bolt.Tx) error {
+		// A deck last filled from another file is not this file's alone:
+		// its cards missing here are not gone (nor matched as edits).
+		shared := map[string]bool{}
 		for _, info := range infos {
+			if prev, ok := getDeck(tx, info.Name); ok && prev.File != "" && info.File != "" && prev.File != info.File {
+				shared[info.Name] = true
+			}
 			if err := putDeck(tx, info); err != nil {
 				return err
 			}
@@ -116,10 +122,10 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 		// Old cards of the decks in this batch that the batch did not name.
 		decks := map[string]bool{}
 		for i := range cards {
-			decks[cards[i].Deck] = true
+			decks[cards[i].Deck] = !shared[cards[i].Deck]
 		}
 		for _, info := range infos {
-			decks[info.Name] = true
+			decks[info.Name] = !shared[info.Name]
 		}
 		var orphans []*Card
 		if err := cb.ForEach(func(k, v []byte) error {
