@@ -55,15 +55,21 @@ func (f *Factory) Now() (time.Time, error) {
 	return t.Add(time.Since(f.started)), nil
 }
 
-// ParseTime reads RFC 3339, "YYYY-MM-DD HH:MM" or "YYYY-MM-DD" (local time).
+// ParseTime reads RFC 3339, "YYYY-MM-DD HH:MM" or "YYYY-MM-DD" (local time;
+// a bare date is noon of that day).
 func ParseTime(v string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
 		return t, nil
 	}
-	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02"} {
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04"} {
 		if t, err := time.ParseInLocation(layout, v, time.Local); err == nil {
 			return t, nil
 		}
+	}
+	// A bare date means noon of that day: midnight would fall before the
+	// study day's start (04:00 by default) and so on the day before.
+	if t, err := time.ParseInLocation("2006-01-02", v, time.Local); err == nil {
+		return t.Add(12 * time.Hour), nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a time; use RFC 3339 (2026-01-31T09:00:00Z) or YYYY-MM-DD", v)
 }

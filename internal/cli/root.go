@@ -24,7 +24,7 @@ about to forget it (FSRS-6). Run it without arguments for today's review.`,
 	}
 	root.SetVersionTemplate("recall {{.Version}}\n")
 	root.PersistentFlags().StringVar(&f.DB, "db", "", "collection file `PATH` (env RECALL_DB; default $XDG_DATA_HOME/recall/collection.db)")
-	root.PersistentFlags().StringVar(&f.NowFlag, "now", "", "pretend the current time is `TIME` (RFC 3339 or YYYY-MM-DD; env RECALL_NOW)")
+	root.PersistentFlags().StringVar(&f.NowFlag, "now", "", "pretend the current time is `TIME` (RFC 3339, or YYYY-MM-DD for noon that day; env RECALL_NOW)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
 	// A bad --now or RECALL_NOW fails every command the same way, before it
 	// touches anything.

@@ -135,6 +135,11 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	seen := map[uint64]bool{}
 	bury := e.Config.Bool("bury_siblings", nil)
 	if bury {
+		// A sibling answered earlier today is usually still learning, due
+		// later today: its note counts as taken too.
+		for _, en := range later {
+			seen[en.Note] = true
+		}
 		for _, en := range learning {
 			seen[en.Note] = true
 		}

@@ -99,3 +99,18 @@ func parseDeck(t *testing.T, text string) deck.Deck {
 	}
 	return d
 }
+
+// The other side of a reversed note stays out of a second session the same
+// day, while the first side is still learning (due later today).
+func TestSiblingOfACardLearningLaterTodayIsNotNew(t *testing.T) {
+	f := newFixture(t, "---\ndeck: Rev\n---\nR: perro\nA: dog\n")
+	front := f.cards["rev1"].ID
+	if _, err := f.eng.Answer(front, 3, sessionT0, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	ids := queueIDs(t, f, sessionT0.Add(time.Minute), allLimits)
+	if slices.Contains(ids, f.cards["rev2"].ID) {
+		t.Fatalf("the sibling is in the queue while its note is learning: %v", ids)
+	}
+}
+
