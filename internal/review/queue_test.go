@@ -113,4 +113,3 @@ func TestSiblingOfACardLearningLaterTodayIsNotNew(t *testing.T) {
 		t.Fatalf("the sibling is in the queue while its note is learning: %v", ids)
 	}
 }
-
