@@ -55,7 +55,7 @@ func configRun(f *Factory, args []string, deckName string, unset, asJSON bool) e
 			}
 		}
 		if d == nil {
-			return fmt.Errorf("no deck %q; `recall decks` lists them", deckName)
+			return fmt.Errorf("no deck named %q; `recall decks` lists them", deckName)
 		}
 	}
 	if len(args) > 0 {

@@ -157,7 +157,7 @@ func collectDecks(st *store.Store, names []string) ([]deck.Deck, map[uint64]stri
 	}
 	for n := range want {
 		if byName[n] == nil {
-			return nil, nil, fmt.Errorf("no deck %q; `recall decks` lists them", n)
+			return nil, nil, fmt.Errorf("no deck named %q; `recall decks` lists them", n)
 		}
 	}
 	if len(byName) == 0 {

@@ -88,7 +88,7 @@ func generateRun(f *Factory, opts *generateOptions) error {
 			data, err = os.ReadFile(name)
 		}
 		if err != nil {
-			return fmt.Errorf("read %s: %w", name, err)
+			return readError(name, err)
 		}
 		docs = append(docs, generate.Document{Name: name, Data: data})
 	}

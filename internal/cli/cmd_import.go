@@ -257,7 +257,7 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	for _, le := range r.Errors {
 		fr.Errors = append(fr.Errors, lineErrorJSON{Line: le.Line, Message: le.Message})
 	}
-	fr.Skipped = len(r.Skipped)
+	fr.Skipped = len(r.Skipped) + len(r.Errors) // a bad row is skipped too
 	for _, s := range r.Skipped {
 		if s.Line > 0 {
 			fr.Warnings = append(fr.Warnings, fmt.Sprintf("line %d: skipped: %s", s.Line, s.Message))

@@ -250,7 +250,7 @@ func quizCards(e *review.Engine, opts *quizOptions, now time.Time) ([]deck.Card,
 			"Add cards with `recall import FILE` or `recall generate DOC --import`, or run `recall` to load the built-in decks")
 	case slices.Contains(seen, false):
 		missing := opts.Decks[slices.Index(seen, false)]
-		return nil, nil, fmt.Errorf("no deck named %q; `recall decks` lists the decks", missing)
+		return nil, nil, fmt.Errorf("no deck named %q; `recall decks` lists them", missing)
 	case selected > 0 && tagged == 0:
 		return nil, nil, fmt.Errorf("no cards%s have the tag %q; `recall search` finds cards by tag", where, opts.Tag)
 	case len(picked) == 0:

@@ -11,6 +11,7 @@ import (
 
 	"recall/internal/deck"
 	"recall/internal/review"
+	"recall/internal/sched"
 	"recall/internal/store"
 )
 
@@ -46,30 +47,48 @@ type query struct {
 	now              time.Time
 }
 
-func parseQuery(q string) query {
+func parseQuery(q string) (query, error) {
 	var out query
 	for _, w := range strings.Fields(q) {
 		k, v, ok := strings.Cut(w, ":")
 		switch {
-		case ok && k == "deck":
+		case !ok || !isTermKey(k):
+			// "12:30" or "std::vector" are words, not terms.
+			out.words = append(out.words, deck.Normalize(w))
+		case k == "deck":
 			out.deck = v
-		case ok && k == "tag":
+		case k == "tag":
 			out.tag = v
-		case ok && k == "state":
+		case k == "state":
+			if _, err := sched.ParseState(v); err != nil {
+				return out, usagef("state:%s: want state:new, state:learning, state:review or state:relearning", v)
+			}
 			out.state = v
-		case ok && k == "id":
+		case k == "id":
 			out.id = v
-		case ok && k == "is" && v == "suspended":
+		case k == "is" && v == "suspended":
 			out.suspended = true
-		case ok && k == "is" && v == "leech":
+		case k == "is" && v == "leech":
 			out.leech = true
-		case ok && k == "is" && v == "buried":
+		case k == "is" && v == "buried":
 			out.buried = true
 		default:
-			out.words = append(out.words, deck.Normalize(w))
+			return out, usagef("unknown search term %q; terms are deck:NAME, tag:T, state:S, is:suspended, is:leech, is:buried, id:PREFIX", w)
 		}
 	}
-	return out
+	return out, nil
+}
+
+func isTermKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	for _, r := range k {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func (q query) match(c *store.Card) bool {
@@ -105,7 +124,10 @@ func searchRun(f *Factory, q string, limit int, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	pq := parseQuery(q)
+	pq, err := parseQuery(q)
+	if err != nil {
+		return err
+	}
 	if pq.now, err = f.Now(); err != nil {
 		return err
 	}

@@ -146,9 +146,14 @@ func (f *Factory) printf(format string, a ...any) {
 	fmt.Fprint(f.IO.Out, term.Sanitize(fmt.Sprintf(format, a...)))
 }
 
-// hint writes a hint or progress line to stderr.
+// hint writes a hint to stderr, wrapped between words on a terminal.
 func (f *Factory) hint(format string, a ...any) {
-	fmt.Fprintln(f.IO.ErrOut, term.Sanitize(fmt.Sprintf(format, a...)))
+	msg := term.Sanitize(fmt.Sprintf(format, a...))
+	if f.IO.IsTerminalErr() {
+		w, _ := f.IO.ErrSize()
+		msg = term.Wrap(msg, w)
+	}
+	fmt.Fprintln(f.IO.ErrOut, msg)
 }
 
 // progressThreshold is the size of an import (cards plus reviews) from which

@@ -45,7 +45,7 @@ func Run(args []string, io *term.IO) int {
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	f.close()
 	if err == nil {
 		return ExitOK
@@ -57,9 +57,18 @@ func Run(args []string, io *term.IO) int {
 		if code == ExitInterrupted {
 			msg = "interrupted; everything answered so far is saved"
 		}
-		fmt.Fprintln(io.ErrOut, "recall: "+term.Sanitize(msg))
+		line := "recall: " + term.Sanitize(msg)
+		if io.IsTerminalErr() {
+			w, _ := io.ErrSize()
+			line = term.Wrap(line, w)
+		}
+		fmt.Fprintln(io.ErrOut, line)
 		if code == ExitUsage && !strings.Contains(msg, "--help") {
-			fmt.Fprintln(io.ErrOut, "Run 'recall --help' for usage.")
+			path := "recall"
+			if cmd != nil {
+				path = cmd.CommandPath()
+			}
+			fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", path)
 		}
 	}
 	return code

@@ -1,6 +1,12 @@
 package cli
 
-import "recall/internal/term"
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"recall/internal/term"
+)
 
 // shorten cuts s to n runes with an ellipsis.
 func shorten(s string, n int) string {
@@ -10,4 +16,16 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// readError words a failure to read a file the user named the same way in
+// every command.
+func readError(name string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file or folder", name)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied", name)
+	}
+	return fmt.Errorf("read %s: %w", name, err)
 }

@@ -64,7 +64,8 @@ func Generate(docs []Document, opt Options) (deck.Deck, error) {
 	}
 	cards := g.finish()
 	if len(cards) == 0 {
-		return deck.Deck{}, fmt.Errorf("%s: found nothing to make cards from (no questions, definitions, lists or facts)", strings.Join(displayNames(names), ", "))
+		return deck.Deck{}, fmt.Errorf("%s: found nothing to make cards from. Cards come from headings that ask a question, "+
+			"\"Label: text\" lines, definitions (\"X is Y\"), lists, and sentences with dates, numbers, names or quotes", strings.Join(displayNames(names), ", "))
 	}
 	return deck.Deck{Name: name, Source: strings.Join(names, ", "), Cards: cards}, nil
 }

@@ -160,7 +160,7 @@ func (s *Session) show(i int, q Question, at, deadline time.Time, noted map[stri
 	s.say(strings.Join(parts, " · "))
 	if q.Note != "" && !noted[q.Note] {
 		noted[q.Note] = true
-		s.say(s.dim("Note: " + term.Sanitize(q.Note) + "."))
+		s.sayWrapped(s.dim("Note: " + term.Sanitize(q.Note) + "."))
 	}
 	if q.Kind == KindTF {
 		s.say("True or false?")
@@ -227,10 +227,10 @@ func (s *Session) feedback(q Question, given string, v Verdict) {
 	switch q.Kind {
 	case KindMC:
 		if v.Correct {
-			s.say(s.good("✓ Correct."))
+			s.sayWrapped(s.good("✓ Correct."))
 			return
 		}
-		s.say(s.bad("✗ Wrong.") + fmt.Sprintf(" The answer is %d) ", q.Correct+1) + s.bold(term.Sanitize(v.Expected)))
+		s.sayWrapped(s.bad("✗ Wrong.") + fmt.Sprintf(" The answer is %d) ", q.Correct+1) + s.bold(term.Sanitize(v.Expected)))
 	case KindTF:
 		verdict := "✓ Correct"
 		paint := s.good
@@ -238,20 +238,20 @@ func (s *Session) feedback(q Question, given string, v Verdict) {
 			verdict, paint = "✗ Wrong", s.bad
 		}
 		if q.Correct == 1 {
-			s.say(paint(verdict+": false.") + " The answer is " + s.bold(answer))
+			s.sayWrapped(paint(verdict+": false.") + " The answer is " + s.bold(answer))
 		} else {
-			s.say(paint(verdict + ": true."))
+			s.sayWrapped(paint(verdict + ": true."))
 		}
 	default:
 		switch {
 		case v.Exact:
-			s.say(s.good("✓ Correct."))
+			s.sayWrapped(s.good("✓ Correct."))
 		case v.Correct:
-			s.say(s.good("✓ Accepted.") + " The answer is " + s.bold(answer))
+			s.sayWrapped(s.good("✓ Accepted.") + " The answer is " + s.bold(answer))
 		case given == "":
-			s.say(s.bad("✗ No answer.") + " The answer is " + s.bold(answer))
+			s.sayWrapped(s.bad("✗ No answer.") + " The answer is " + s.bold(answer))
 		default:
-			s.say(s.bad("✗ Wrong.") + " The answer is " + s.bold(answer))
+			s.sayWrapped(s.bad("✗ Wrong.") + " The answer is " + s.bold(answer))
 			if d := s.diff(v.Diff, q, given); d != "" {
 				s.say("  " + d)
 			}
@@ -288,6 +288,9 @@ func (s *Session) diff(markup string, q Question, given string) string {
 }
 
 func (s *Session) say(line string) { fmt.Fprintln(s.Out, line) }
+
+// sayWrapped writes a line of running text wrapped to the width.
+func (s *Session) sayWrapped(line string) { s.say(s.wrap(line, 0)) }
 
 // wrap breaks text to the screen width less indent columns, so that long
 // prompts and options break between words rather than where the terminal

@@ -38,8 +38,10 @@ var Settings = []Setting{
 		return err
 	}},
 	{"scheduler", "fsrs", "fsrs (FSRS-6) or sm2 (Anki's SM-2)", true, func(v string) error {
-		_, err := sched.ParseAlgorithm(v)
-		return err
+		if _, err := sched.ParseAlgorithm(v); err != nil {
+			return fmt.Errorf("want fsrs or sm2")
+		}
+		return nil
 	}},
 	{"short_term", "on", "use learning steps (off = long-term mode, whole days only)", true, boolCheck},
 	{"fsrs_params", "", "FSRS parameters: 17, 19 or 21 numbers separated by commas or spaces (empty = defaults or the optimizer's)", true, func(v string) error {

@@ -84,7 +84,7 @@ func resolveID(tx *bolt.Tx, id string) (string, error) {
 		return id, nil
 	}
 	if len(id) < 4 {
-		return "", notFound(fmt.Sprintf("no card %q; `recall search` finds cards by text", id))
+		return "", notFound(fmt.Sprintf("no card %q; give the whole ID or at least 4 of its first characters (`recall search` finds cards by text)", id))
 	}
 	c := b.Cursor()
 	var found []string
