@@ -67,6 +67,9 @@ func countDecks(f *Factory) ([]deckCounts, error) {
 	}
 	out := make([]deckCounts, 0, len(m))
 	for name, k := range m {
+		if k.Cards == 0 {
+			continue // a deck whose cards were all deleted is gone for the user
+		}
 		out = append(out, deckCounts{Name: name, Cards: k.Cards, New: k.New, Learning: k.Learning,
 			Review: k.Review, Suspended: k.Suspended, Due: k.Due})
 	}

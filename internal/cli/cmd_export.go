@@ -160,17 +160,21 @@ func collectDecks(st *store.Store, names []string) ([]deck.Deck, map[uint64]stri
 			return nil, nil, fmt.Errorf("no deck named %q; `recall decks` lists them", n)
 		}
 	}
-	if len(byName) == 0 {
-		return nil, nil, fmt.Errorf("the collection has no decks to export")
-	}
+
 	var out []deck.Deck
 	for name, d := range byName {
 		cs := cards[name]
+		if len(cs) == 0 {
+			continue // nothing to write; a deck file needs a card
+		}
 		sort.Slice(cs, func(i, j int) bool { return cs[i].num < cs[j].num })
 		for _, c := range cs {
 			d.Cards = append(d.Cards, c.card)
 		}
 		out = append(out, *d)
+	}
+	if len(out) == 0 {
+		return nil, nil, fmt.Errorf("no cards to export")
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, byNum, nil
