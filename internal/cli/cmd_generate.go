@@ -98,7 +98,7 @@ func generateRun(f *Factory, opts *generateOptions) error {
 	}
 	switch {
 	case opts.Import:
-		return generateImport(f, d, opts.Prune)
+		return generateImport(f, d, opts.Docs, opts.Prune)
 	case opts.JSON:
 		out := make([]generatedJSON, 0, len(d.Cards))
 		for _, c := range d.Cards {
@@ -120,7 +120,7 @@ func generateRun(f *Factory, opts *generateOptions) error {
 	return deck.Write(f.IO.Out, d)
 }
 
-func generateImport(f *Factory, d deck.Deck, prune bool) error {
+func generateImport(f *Factory, d deck.Deck, docs []string, prune bool) error {
 	st, err := f.Store(false)
 	if err != nil {
 		return err
@@ -134,7 +134,14 @@ func generateImport(f *Factory, d deck.Deck, prune bool) error {
 			return err
 		}
 	}
-	info := store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source}
+	// The documents stand for the file, so regenerating from the same ones
+	// tells which of their cards are gone.
+	var files []string
+	for _, doc := range docs {
+		files = append(files, absPath(doc))
+	}
+	info := store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source,
+		File: "generated:" + strings.Join(files, ",")}
 	res, err := st.Upsert([]store.DeckInfo{info}, d.Cards, store.UpsertOptions{Now: now, Prune: prune})
 	if err != nil {
 		return err

@@ -233,7 +233,9 @@ func importRun(f *Factory, opts *importOptions) error {
 		if fr.Gone > 0 {
 			extra += fmt.Sprintf(", %d no longer in the file (kept; --prune deletes them)", fr.Gone)
 		}
-		if fr.Pruned > 0 {
+		if fr.Pruned > 0 && opts.DryRun {
+			extra += fmt.Sprintf(", %d no longer in the file would be deleted", fr.Pruned)
+		} else if fr.Pruned > 0 {
 			extra += fmt.Sprintf(", %d no longer in the file deleted", fr.Pruned)
 		}
 		if fr.History > 0 {
@@ -268,7 +270,7 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	var infos []store.DeckInfo
 	var cards []deck.Card
 	for _, d := range r.Decks {
-		infos = append(infos, store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source, File: r.Path})
+		infos = append(infos, store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source, File: absPath(r.Path)})
 		cards = append(cards, d.Cards...)
 	}
 	uopt := store.UpsertOptions{Now: now, DryRun: opts.DryRun, Prune: opts.Prune}

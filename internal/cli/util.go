@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 
 	"recall/internal/term"
 )
@@ -28,4 +29,16 @@ func readError(name string, err error) error {
 		return fmt.Errorf("%s: permission denied", name)
 	}
 	return fmt.Errorf("read %s: %w", name, err)
+}
+
+// absPath is path made absolute when it can be ("-" and errors stay as
+// given), so that the same file imported from another folder is known.
+func absPath(path string) string {
+	if path == "-" {
+		return path
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }

@@ -17,6 +17,10 @@ type Card struct {
 	Num         uint64    // internal number: the new-card order and the review log's reference
 	Added       time.Time
 	Modified    time.Time
+	// File is the file the card was last imported from ("" for cards of
+	// older collections), so a re-import of that file tells which of its
+	// cards it no longer has.
+	File string
 }
 
 // Available is when the card may next be shown: its due time, or later
@@ -67,6 +71,9 @@ func encodeCard(c *Card) []byte {
 	e.t(c.BuriedUntil)
 	e.t(c.Added)
 	e.t(c.Modified)
+	// Fields added after version 1 go at the end: a version-1 reader
+	// ignores them, and a missing one reads as empty.
+	e.s(c.File)
 	return e.b
 }
 
@@ -107,7 +114,10 @@ func decodeCard(id string, b []byte) (*Card, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	return c, nil
+	if len(d.b) > 0 {
+		c.File = d.s()
+	}
+	return c, d.err
 }
 
 // Review is one entry of the review log. Rating 0 marks a reset: the card's

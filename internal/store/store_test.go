@@ -128,7 +128,7 @@ func TestCardRecordRoundTrips(t *testing.T) {
 		Source: &deck.Source{File: "f.md", Start: 3, End: 5, Hash: "h", Text: "passage"}},
 		Sched: sched.Card{State: sched.Review, Step: 1, Stability: 3.5, Difficulty: 5.25, Ease: 2.5,
 			Due: t0.Add(72 * time.Hour), LastReview: t0, Interval: 3, Reps: 4, Lapses: 1},
-		Suspended: true, BuriedUntil: t0.Add(time.Hour), Num: 42, Added: t0, Modified: t0}
+		Suspended: true, BuriedUntil: t0.Add(time.Hour), Num: 42, Added: t0, Modified: t0, File: "/decks/geo.md"}
 	got, err := decodeCard("abc", encodeCard(c))
 	if err != nil {
 		t.Fatal(err)
@@ -558,5 +558,30 @@ func TestDeckFilledFromTwoFilesKeepsTheOtherFilesCards(t *testing.T) {
 	}
 	if _, err := st.Card(a.ID); err != nil {
 		t.Errorf("the first file's card is gone: %v", err)
+	}
+	// The second file again, now the deck's last file: the first file's
+	// card is still not its to prune.
+	res, err = st.Upsert([]DeckInfo{{Name: "Spanish", File: "two.csv"}}, []deck.Card{b}, UpsertOptions{Now: t0, Prune: true})
+	if err != nil || res.Count(Gone)+res.Count(Pruned) != 0 {
+		t.Fatalf("second import of two.csv: %+v %v", res.Cards, err)
+	}
+	// Its own card dropped from it is gone, and pruned.
+	res, _ = st.Upsert([]DeckInfo{{Name: "Spanish", File: "two.csv"}}, nil, UpsertOptions{Now: t0, Prune: true})
+	if res.Count(Pruned) != 1 {
+		t.Fatalf("two.csv without its card: %+v", res.Cards)
+	}
+	if _, err := st.Card(a.ID); err != nil {
+		t.Errorf("one.csv's card was pruned by two.csv: %v", err)
+	}
+}
+
+// A record written before cards kept their file decodes with no file.
+func TestCardRecordWithoutFileStillDecodes(t *testing.T) {
+	c := &Card{Card: deck.Card{ID: "x", Deck: "D", Type: deck.Basic, Front: "f", Back: "b"}, Num: 1, File: "a.md"}
+	b := encodeCard(c)
+	old := b[:len(b)-len("a.md")-1] // without the trailing file field
+	got, err := decodeCard("x", old)
+	if err != nil || got.File != "" || got.Front != "f" {
+		t.Fatalf("old record: %+v %v", got, err)
 	}
 }

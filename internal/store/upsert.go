@@ -83,16 +83,25 @@ var errDryRun = errors.New("dry run")
 func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (*UpsertResult, error) {
 	res := &UpsertResult{}
 	err := s.update(func(tx *bolt.Tx) error {
-		// A deck last filled from another file is not this file's alone:
-		// its cards missing here are not gone (nor matched as edits).
+		// A card is gone when its deck is in this batch, it came from this
+		// same file, and the file no longer has it. Cards of older
+		// collections carry no file: for them the deck's last file decides.
+		file := map[string]string{}
 		shared := map[string]bool{}
 		for _, info := range infos {
+			file[info.Name] = info.File
 			if prev, ok := getDeck(tx, info.Name); ok && prev.File != "" && info.File != "" && prev.File != info.File {
 				shared[info.Name] = true
 			}
 			if err := putDeck(tx, info); err != nil {
 				return err
 			}
+		}
+		fromThisFile := func(c *Card) bool {
+			if c.File != "" {
+				return c.File == file[c.Deck]
+			}
+			return !shared[c.Deck]
 		}
 		cb := tx.Bucket(bucketCards)
 		seen := map[string]bool{}
@@ -108,11 +117,14 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 				return err
 			}
 			o := Unchanged
-			if !sameContent(&old.Card, c) {
-				o = Updated
+			if !sameContent(&old.Card, c) || old.File != file[c.Deck] {
 				nc := *old
-				nc.Card = withLine(*c, 0)
-				nc.Modified = opt.Now
+				if !sameContent(&old.Card, c) {
+					o = Updated
+					nc.Card = withLine(*c, 0)
+					nc.Modified = opt.Now
+				}
+				nc.File = file[c.Deck]
 				if err := putCard(tx, old, &nc); err != nil {
 					return err
 				}
@@ -122,10 +134,10 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 		// Old cards of the decks in this batch that the batch did not name.
 		decks := map[string]bool{}
 		for i := range cards {
-			decks[cards[i].Deck] = !shared[cards[i].Deck]
+			decks[cards[i].Deck] = true
 		}
 		for _, info := range infos {
-			decks[info.Name] = !shared[info.Name]
+			decks[info.Name] = true
 		}
 		var orphans []*Card
 		if err := cb.ForEach(func(k, v []byte) error {
@@ -136,7 +148,7 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 			if err != nil {
 				return damaged("card", k, err)
 			}
-			if decks[c.Deck] {
+			if decks[c.Deck] && fromThisFile(c) {
 				orphans = append(orphans, c)
 			}
 			return nil
@@ -153,6 +165,7 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 				nc := *old
 				nc.Card = withLine(*c, 0)
 				nc.Modified = opt.Now
+				nc.File = file[c.Deck]
 				if err := deleteCard(tx, old); err != nil {
 					return err
 				}
@@ -166,7 +179,7 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 			if err != nil {
 				return err
 			}
-			added = append(added, &Card{Card: withLine(*c, 0), Num: num, Added: opt.Now, Modified: opt.Now})
+			added = append(added, &Card{Card: withLine(*c, 0), Num: num, Added: opt.Now, Modified: opt.Now, File: file[c.Deck]})
 			res.Cards = append(res.Cards, CardOutcome{ID: c.ID, Front: c.Front, Line: c.Line, Outcome: Added})
 		}
 		if err := putCards(tx, nil, added); err != nil {
