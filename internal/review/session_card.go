@@ -302,20 +302,25 @@ func (s *Session) diff(want, given string) string {
 	return b.String()
 }
 
-// choice offers a multiple-choice card's options in an order fixed by the
-// card's ID, so a card looks the same every time it comes up.
+// choice offers a multiple-choice card's options, numbered, in an order
+// fixed by the card's ID, so a card looks the same every time it comes up;
+// one key picks one, as in a quiz.
 func (s *Session) choice(t *turn) error {
 	c := t.card
 	opts := append([]string{c.Back}, c.Wrong...)
 	order := shuffled(c.ID, len(opts))
-	shown := make([]string, len(opts))
-	for i, k := range order {
-		shown[i] = fit(oneLine(opts[k]), max(s.Width-6, 10))
+	n := min(len(order), 9)
+	for i, k := range order[:n] {
+		s.print(fmt.Sprintf("  %d) %s", i+1, fit(oneLine(opts[k]), max(s.Width-6, 10))))
 	}
-	i, err := s.choose("Your choice", shown, -1)
+	r, err := s.key(fmt.Sprintf("Your choice (1-%d) · q: quit", n), "123456789"[:n]+"q")
 	if err != nil {
 		return err
 	}
+	if r == 'q' {
+		return errQuit
+	}
+	i := int(r - '1')
 	if order[i] == 0 {
 		s.print(s.p.good("✓ Right: ") + clean(c.Back))
 		return nil
