@@ -52,7 +52,7 @@ func loadBuiltins(f *Factory) (string, error) {
 			return "", fmt.Errorf("built-in deck: %w", err)
 		}
 		info := store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source, File: "built-in:" + file.Name}
-		res, err := st.Upsert([]store.DeckInfo{info}, d.Cards, store.UpsertOptions{Now: now})
+		res, err := st.Upsert([]store.DeckInfo{info}, withDeckTags(d), store.UpsertOptions{Now: now})
 		if err != nil {
 			return "", fmt.Errorf("load built-in deck %s: %w", d.Name, err)
 		}

@@ -130,9 +130,11 @@ func collectDecks(st *store.Store, names []string) ([]deck.Deck, map[uint64]stri
 		want[n] = true
 	}
 	byName := map[string]*deck.Deck{}
+	deckTags := map[string][]string{}
 	for _, in := range infos {
 		if len(want) == 0 || want[in.Name] {
 			byName[in.Name] = &deck.Deck{Name: in.Name, Description: in.Description, Tags: in.Tags, Source: in.Source}
+			deckTags[in.Name] = in.Tags
 		}
 	}
 	type numbered struct {
@@ -148,7 +150,9 @@ func collectDecks(st *store.Store, names []string) ([]deck.Deck, map[uint64]stri
 		if byName[c.Deck] == nil {
 			byName[c.Deck] = &deck.Deck{Name: c.Deck}
 		}
-		cards[c.Deck] = append(cards[c.Deck], numbered{c.Num, c.Card})
+		card := c.Card
+		card.Tags = withoutTags(card.Tags, deckTags[c.Deck]) // the front matter carries them
+		cards[c.Deck] = append(cards[c.Deck], numbered{c.Num, card})
 		byNum[c.Num] = c.ID
 		return nil
 	})

@@ -142,7 +142,7 @@ func generateImport(f *Factory, d deck.Deck, docs []string, prune bool) error {
 	}
 	info := store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source,
 		File: "generated:" + strings.Join(files, ",")}
-	res, err := st.Upsert([]store.DeckInfo{info}, d.Cards, store.UpsertOptions{Now: now, Prune: prune})
+	res, err := st.Upsert([]store.DeckInfo{info}, withDeckTags(d), store.UpsertOptions{Now: now, Prune: prune})
 	if err != nil {
 		return err
 	}

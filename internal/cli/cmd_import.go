@@ -271,7 +271,7 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	var cards []deck.Card
 	for _, d := range r.Decks {
 		infos = append(infos, store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source, File: absPath(r.Path)})
-		cards = append(cards, d.Cards...)
+		cards = append(cards, withDeckTags(d)...)
 	}
 	uopt := store.UpsertOptions{Now: now, DryRun: opts.DryRun, Prune: opts.Prune}
 	if len(r.Reviews) > 0 {

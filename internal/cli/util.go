@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 
+	"recall/internal/deck"
 	"recall/internal/term"
 )
 
@@ -41,4 +43,35 @@ func absPath(path string) string {
 		return abs
 	}
 	return path
+}
+
+// withDeckTags gives every card of d the deck's own tags (a deck file's
+// front matter), so that tag filters and searches find them.
+func withDeckTags(d deck.Deck) []deck.Card {
+	if len(d.Tags) == 0 {
+		return d.Cards
+	}
+	out := make([]deck.Card, len(d.Cards))
+	for i, c := range d.Cards {
+		tags := slices.Clone(c.Tags)
+		for _, t := range d.Tags {
+			if !slices.Contains(tags, t) {
+				tags = append(tags, t)
+			}
+		}
+		c.Tags = tags
+		out[i] = c
+	}
+	return out
+}
+
+// withoutTags drops the tags in drop from tags (nil when none remain).
+func withoutTags(tags, drop []string) []string {
+	var out []string
+	for _, t := range tags {
+		if !slices.Contains(drop, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
