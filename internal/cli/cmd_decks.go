@@ -27,6 +27,8 @@ func newDecksCmd(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "decks",
 		Short: "List decks with their card counts",
+		Long: `List decks with their cards by state. "due" counts learning and review cards
+due now; today's new cards are not in it (recall due counts the whole queue).`,
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return decksRun(f, asJSON)

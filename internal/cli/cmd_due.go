@@ -24,8 +24,9 @@ func newDueCmd(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "due [DECK...]",
 		Short: "List the cards due now, in session order",
-		Long: `List the cards today's review would show now, in the order it would show them,
-within the daily limits. Use it with 'recall answer' to review from scripts.`,
+		Long: `List the cards today's review would show now, in the order it would show them:
+learning and review cards due now, and new cards up to today's limit. Use it
+with 'recall answer' to review from scripts.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Decks = args
 			return dueRun(f, opts)

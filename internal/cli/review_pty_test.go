@@ -548,7 +548,7 @@ func TestRecallWithoutArgumentsStartsTheReview(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "collection.db")
 	p := startPty(t, db)
 	p.expect("loaded the built-in deck")
-	p.expect("Card 1 of ")
+	p.expect("Card 1 · ")
 	p.expect("space: show the answer")
 	p.send("q")
 	if code := p.wait(); code != 0 {

@@ -83,8 +83,10 @@ func (s *Session) draw(t *turn) {
 // status is the line above each card: position, what is left by kind
 // (this card included) and the time spent.
 func (s *Session) status(cur *store.Card) string {
+	// The position and what is left, not "of N": learning cards come back
+	// within the session, so a total would keep growing.
 	n, l, r := s.counts(cur)
-	pos, total := s.sum.Reviewed+1, s.sum.Reviewed+n+l+r
+	pos := s.sum.Reviewed + 1
 	el := s.Now().Sub(s.start).Round(time.Second)
 	clock := fmt.Sprintf("%d:%02d", int(el.Minutes()), int(el.Seconds())%60)
 	kind := func(v int, long, short string, paint func(string) string, state bool) string {
@@ -99,14 +101,14 @@ func (s *Session) status(cur *store.Card) string {
 	}
 	st := cur.Sched.State
 	parts := []string{
-		fmt.Sprintf("%d/%d", pos, total),
+		fmt.Sprintf("#%d", pos),
 		kind(n, "new", "new", s.p.blue, st == sched.New),
 		kind(l, "learning", "lrn", s.p.bad, st == sched.Learning || st == sched.Relearning),
 		kind(r, "review", "rev", s.p.good, st == sched.Review),
 		clock,
 	}
 	if s.Width >= 60 {
-		parts[0] = fmt.Sprintf("Card %d of %d", pos, total)
+		parts[0] = fmt.Sprintf("Card %d", pos)
 	}
 	return s.p.bold(parts[0]) + " · " + strings.Join(parts[1:], " · ")
 }
