@@ -29,7 +29,7 @@ func newDecksCmd(f *Factory) *cobra.Command {
 		Short: "List decks with their card counts",
 		Long: `List decks with their cards by state. "due" counts learning and review cards
 due now; today's new cards are not in it (recall due counts the whole queue).`,
-		Args:  noArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return decksRun(f, asJSON)
 		},
