@@ -43,6 +43,11 @@ func (s *Session) command(k rune, t *turn) (step, error) {
 	case '?':
 		s.help()
 	case 'o':
+		if t.at.IsZero() && t.card.Source != nil {
+			// The passage holds the answer: it waits until the reveal.
+			s.say("Show the answer first (space); the passage contains it.")
+			break
+		}
 		s.source(t.card)
 	case 'e':
 		return s.edit(t)

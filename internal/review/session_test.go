@@ -480,7 +480,10 @@ func TestSourceKeyShowsThePassage(t *testing.T) {
 		t.Errorf("basic card source:\n%s", out)
 	}
 	g := newFixture(t, fixtureDeck)
-	_, out, _ = g.run(prompt.Keys(" 3 3 "), steps(prompt.Input("Rome")), prompt.Keys("3 "), prompt.Keys("1"), prompt.Keys("3oq"))
+	_, out, _ = g.run(prompt.Keys(" 3 3 "), steps(prompt.Input("Rome")), prompt.Keys("3 "), prompt.Keys("1"), prompt.Keys("3o oq"))
+	if !strings.Contains(out, "Show the answer first (space); the passage contains it.") {
+		t.Errorf("the passage was offered before the reveal:\n%s", out)
+	}
 	if !strings.Contains(out, "Source: atlas.md, lines 3-4\nBerlin is the capital\nof Germany.") {
 		t.Errorf("reversed card source:\n%s", out)
 	}
