@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"recall/internal/term"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -21,6 +22,7 @@ func newConfigCmd(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config [KEY [VALUE]]",
 		Short: "Show or change settings (collection-wide, or for one deck with --deck)",
+		Long:  configHelp(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 2 {
 				return usagef("config takes at most a key and a value")
@@ -95,11 +97,19 @@ func configRun(f *Factory, args []string, deckName string, unset, asJSON bool) e
 	tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
 	for _, s := range review.Settings {
 		v := cfg.Get(s.Key, d)
-		note := ""
-		if v != s.Default {
-			note = fmt.Sprintf("(default %q)", s.Default)
+		var note string
+		switch {
+		case d != nil && d.Settings[s.Key] != "":
+			note = "this deck"
+		case d != nil && !s.PerDeck:
+			note = "collection only"
+		case v != s.Default:
+			note = fmt.Sprintf("collection; default %q", s.Default)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Key, v, note)
+		if note != "" {
+			note = "(" + note + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Key, v, note, s.Help)
 	}
 	return tw.Flush()
 }
@@ -144,4 +154,19 @@ func setConfig(f *Factory, st *store.Store, d *store.DeckInfo, key, value string
 		f.hint("Rescheduled %s from their review history.", term.Plural(n, "card"))
 	}
 	return nil
+}
+
+// configHelp lists the settings with what each does, for config --help.
+func configHelp() string {
+	var b strings.Builder
+	b.WriteString(`Show all settings, one setting, or change one. With --deck, a deck gets its
+own value of a per-deck setting; --unset returns to the default. Steps take
+units s, m, h or d (a bare number is minutes); maximum_interval is in days.
+
+Settings:
+`)
+	for _, s := range review.Settings {
+		fmt.Fprintf(&b, "  %-18s %s (default %q)\n", s.Key, s.Help, s.Default)
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
