@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"recall/internal/review"
+	"recall/internal/sched"
 	"recall/internal/store"
 )
 
@@ -77,7 +78,13 @@ func configRun(f *Factory, args []string, deckName string, unset, asJSON bool) e
 		if s, _ := review.Lookup(args[0]); d != nil && !s.PerDeck {
 			return usagef("%s is collection-wide; set it without --deck", args[0])
 		}
-		return setConfig(f, st, d, args[0], args[1])
+		value := args[1]
+		if args[0] == "learning_steps" || args[0] == "relearning_steps" {
+			// Stored with units, so that "1 10" reads back as "1m 10m".
+			steps, _ := sched.ParseSteps(value)
+			value = sched.FormatSteps(steps)
+		}
+		return setConfig(f, st, d, args[0], value)
 	}
 	cfg, err := review.LoadConfig(st)
 	if err != nil {
