@@ -23,6 +23,7 @@ about to forget it (FSRS-6). Run it without arguments for today's review.`,
 		},
 	}
 	root.SetVersionTemplate("recall {{.Version}}\n")
+	root.SuggestionsMinimumDistance = 2
 	root.PersistentFlags().StringVar(&f.DB, "db", "", "collection file `PATH` (env RECALL_DB; default $XDG_DATA_HOME/recall/collection.db)")
 	root.PersistentFlags().StringVar(&f.NowFlag, "now", "", "pretend the current time is `TIME` (RFC 3339, or YYYY-MM-DD for noon that day; env RECALL_NOW)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
@@ -58,6 +59,9 @@ var extraCommands []func(*Factory) *cobra.Command
 
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 && cmd.HasSubCommands() {
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			return usagef("unknown command %q for %s; did you mean %q?", args[0], cmd.CommandPath(), s[0])
+		}
 		return usagef("unknown command %q for %s; see '%s --help' for the commands", args[0], cmd.CommandPath(), cmd.CommandPath())
 	}
 	if len(args) > 0 {

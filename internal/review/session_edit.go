@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"recall/internal/term"
 	"slices"
 
@@ -105,6 +106,11 @@ func (s *Session) edit(t *turn) (step, error) {
 	}
 	s.sum.Edited += changed
 	msg := "Saved the edit."
+	if changed > 0 && t.card.File != "" {
+		// The deck file still has the old text; importing it again would
+		// put that back.
+		msg += " Change " + oneLine(filepath.Base(t.card.File)) + " too, or a re-import brings the old text back."
+	}
 	if changed == 0 {
 		msg = "No changes."
 	}
