@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -28,16 +29,17 @@ func newExportCmd(f *Factory) *cobra.Command {
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export [DECK...]",
-		Short: "Write decks as recall Markdown, JSON, Anki text (tsv) or an Anki package (apkg)",
+		Short: "Write decks as recall Markdown, JSON, Anki text (tsv), CSV or an Anki package (apkg)",
 		Long: `Write decks out. md and json round-trip through 'recall import' (json with the
-review history); tsv opens in Anki's text importer; apkg is an Anki package.
+review history); tsv opens in Anki's text importer; csv has one row per card with
+its question and answer as shown (for spreadsheets); apkg is an Anki package.
 Text formats go to stdout unless -o is given; md with several decks needs -o FOLDER.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Decks = args
 			return exportRun(f, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "md", "md, json, tsv or apkg")
+	cmd.Flags().StringVar(&opts.Format, "format", "md", "md, json, tsv, csv or apkg")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `PATH` (a folder for md with several decks)")
 	cmd.Flags().BoolVar(&opts.WithHistory, "with-history", false, "apkg: include the review log (json always does)")
 	return cmd
@@ -45,9 +47,9 @@ Text formats go to stdout unless -o is given; md with several decks needs -o FOL
 
 func exportRun(f *Factory, opts *exportOptions) error {
 	switch opts.Format {
-	case "md", "json", "tsv", "apkg":
+	case "md", "json", "tsv", "apkg", "csv":
 	default:
-		return usagef("--format must be md, json, tsv or apkg, got %q", opts.Format)
+		return usagef("--format must be md, json, tsv, csv or apkg, got %q", opts.Format)
 	}
 	st, err := f.Store(true)
 	if err != nil {
@@ -97,6 +99,8 @@ func exportRun(f *Factory, opts *exportOptions) error {
 			return importer.WriteJSON(w, decks, reviews)
 		case "tsv":
 			return importer.WriteTSV(w, all)
+		case "csv":
+			return writeCSV(w, all)
 		default:
 			return importer.WriteAPKG(w, all, reviews)
 		}
@@ -226,4 +230,17 @@ func fileSlug(name string) string {
 		s = "deck"
 	}
 	return s
+}
+
+// writeCSV writes one row per card: the question and the answer as the
+// learner sees them (a cloze with its gap), the tags and the deck, under a
+// header that recall's own CSV import reads back.
+func writeCSV(w io.Writer, cards []deck.Card) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"front", "back", "tags", "deck"})
+	for _, c := range cards {
+		cw.Write([]string{c.Prompt(), c.Answer(), strings.Join(c.Tags, " "), c.Deck})
+	}
+	cw.Flush()
+	return cw.Error()
 }
