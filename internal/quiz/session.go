@@ -254,6 +254,9 @@ func (s *Session) feedback(q Question, given string, v Verdict) {
 			s.sayWrapped(s.bad("✗ Wrong.") + " The answer is " + s.bold(answer))
 			if d := s.diff(v.Diff, q, given); d != "" {
 				s.say("  " + d)
+				if s.Color {
+					s.say("  " + s.dim("(") + s.good("green") + s.dim(": missing, ") + s.bad("red") + s.dim(": extra)"))
+				}
 			}
 		}
 	}

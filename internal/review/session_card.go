@@ -237,8 +237,12 @@ func (s *Session) typedResult(t *turn, given string) {
 		t.suggest = sched.Again
 		s.print(s.p.bad("✗ Not quite: ") + s.diff(nearest(forms, given), given))
 	}
-	if !v.Exact && strings.TrimSpace(given) != "" && !s.Color {
-		s.print(s.p.dim("([-x-] missing, {+y+} extra)"))
+	if !v.Exact && strings.TrimSpace(given) != "" {
+		if s.Color {
+			s.print(s.p.dim("(") + s.p.good("green") + s.p.dim(": missing, ") + s.p.bad("red") + s.p.dim(": extra)"))
+		} else {
+			s.print(s.p.dim("([-x-] missing, {+y+} extra)"))
+		}
 	}
 	if !v.Exact {
 		s.print("Answer: " + s.p.bold(want))
