@@ -41,14 +41,16 @@ func (t *Terminal) opts() survey.AskOpt { return survey.WithStdio(t.in, t.out, t
 
 // Key reads single key presses in raw mode until one is allowed.
 func (t *Terminal) Key(msg, allowed string) (rune, error) {
-	if msg != "" {
-		fmt.Fprint(t.out, msg)
-	}
+	// Raw mode first: once the prompt is on screen, Ctrl-C must arrive as a
+	// key, not as a signal that nothing is waiting for.
 	rr := t.reader()
 	if err := rr.SetTermMode(); err != nil {
 		return 0, fmt.Errorf("terminal raw mode: %w", err)
 	}
 	defer rr.RestoreTermMode()
+	if msg != "" {
+		fmt.Fprint(t.out, msg)
+	}
 	for {
 		r, _, err := rr.ReadRune()
 		if err != nil {
@@ -77,15 +79,15 @@ func (t *Terminal) Key(msg, allowed string) (rune, error) {
 // Ctrl-W). survey's own input asks the terminal for the cursor position,
 // which some terminals and multiplexers never answer; this does not.
 func (t *Terminal) Input(msg, def string) (string, error) {
-	fmt.Fprint(t.out, msg)
-	if def != "" {
-		fmt.Fprintf(t.out, "(%s) ", def)
-	}
 	rr := t.reader()
 	if err := rr.SetTermMode(); err != nil {
 		return "", fmt.Errorf("terminal raw mode: %w", err)
 	}
 	defer rr.RestoreTermMode()
+	fmt.Fprint(t.out, msg)
+	if def != "" {
+		fmt.Fprintf(t.out, "(%s) ", def)
+	}
 	var line []rune
 	for {
 		r, _, err := rr.ReadRune()

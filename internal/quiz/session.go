@@ -114,6 +114,12 @@ func (s *Session) Run() (*Outcome, error) {
 			break
 		}
 		s.show(i, q, shown, deadline, noted)
+		// An interrupt while the question was drawn (outside a prompt)
+		// must not leave the prompt waiting for a key.
+		if err = ctx.Err(); err != nil {
+			o.End = EndInterrupted
+			break
+		}
 		var given string
 		var choice int
 		given, choice, err = s.ask(q)

@@ -370,6 +370,11 @@ func (s *Session) key(msg, allowed string) (rune, error) {
 	if s.err != nil {
 		return 0, s.err
 	}
+	// An interrupt that arrived while the card was drawn (outside a prompt)
+	// must not leave the prompt waiting for a key.
+	if err := s.Ctx.Err(); err != nil {
+		return 0, prompt.ErrInterrupted
+	}
 	r, err := s.Prompt.Key(s.p.render(fit(msg, s.Width-1)), allowed)
 	s.lines, s.skip = 0, false
 	if err != nil {
@@ -388,6 +393,9 @@ func (s *Session) input(msg string) (string, error) {
 	if s.err != nil {
 		return "", s.err
 	}
+	if err := s.Ctx.Err(); err != nil {
+		return "", prompt.ErrInterrupted
+	}
 	v, err := s.Prompt.Input(s.p.render(msg), "")
 	s.lines, s.skip = 0, false
 	return v, err
@@ -396,6 +404,9 @@ func (s *Session) input(msg string) (string, error) {
 func (s *Session) choose(msg string, options []string, def int) (int, error) {
 	if s.err != nil {
 		return 0, s.err
+	}
+	if err := s.Ctx.Err(); err != nil {
+		return 0, prompt.ErrInterrupted
 	}
 	i, err := s.Prompt.Select(msg, options, def)
 	s.lines, s.skip = 0, false
