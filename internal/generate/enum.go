@@ -223,7 +223,8 @@ func firstItem(seg string, others []string) string {
 	i := len(ws)
 	for i > 0 {
 		w := strings.ToLower(strings.Trim(ws[i-1], `"'`))
-		if stopWords[w] || clauseWords[w] || i < len(ws) && strings.ContainsAny(w[len(w)-1:], ";:.!?") {
+		// A word of quotes alone trims to nothing.
+		if stopWords[w] || clauseWords[w] || i < len(ws) && w != "" && strings.ContainsAny(w[len(w)-1:], ";:.!?") {
 			// A clause ends at a stop word or at ";": "stdout; prompts"
 			// holds one item, not two words of one.
 			break
