@@ -301,9 +301,10 @@ func quotedList(names []string) string {
 // when asked to, then keeps and shows the result, also of a quiz cut short.
 func (r *quizTaking) interactive(ctx context.Context) error {
 	f, opts := r.f, r.opts
-	f.hint("%s", term.Wrap(fmt.Sprintf("Quiz: %s%s. Press an option's number or t/f, or type the answer and Enter.",
-		term.Plural(len(r.qs), "question"), r.limitText()), errWidth(f)))
+	f.hint("Quiz: %s%s. Press an option's number or t/f, or type the answer and Enter.",
+		term.Plural(len(r.qs), "question"), r.limitText())
 	f.hint("Ctrl-C stops; what you answered still counts and is kept.")
+	errWidth, _ := f.IO.ErrSize()
 	s := &quiz.Session{
 		Questions: r.qs,
 		Ask:       f.Prompter(),
@@ -313,7 +314,7 @@ func (r *quizTaking) interactive(ctx context.Context) error {
 		Check:     quiz.CheckOptions{IgnoreAccents: opts.Accents},
 		Color:     f.IO.ErrColor(),
 		Ctx:       ctx,
-		Width:     errWidth(f),
+		Width:     errWidth,
 	}
 	var scheduled [5]int
 	if opts.Schedule {
@@ -363,9 +364,4 @@ func quizRating(correct bool) sched.Rating {
 		return sched.Good
 	}
 	return sched.Again
-}
-
-func errWidth(f *Factory) int {
-	w, _ := f.IO.ErrSize()
-	return w
 }

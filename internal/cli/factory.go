@@ -148,12 +148,7 @@ func (f *Factory) printf(format string, a ...any) {
 
 // hint writes a hint to stderr, wrapped between words on a terminal.
 func (f *Factory) hint(format string, a ...any) {
-	msg := term.Sanitize(fmt.Sprintf(format, a...))
-	if f.IO.IsTerminalErr() {
-		w, _ := f.IO.ErrSize()
-		msg = term.Wrap(msg, w)
-	}
-	fmt.Fprintln(f.IO.ErrOut, msg)
+	fmt.Fprintln(f.IO.ErrOut, f.IO.ErrText(term.Sanitize(fmt.Sprintf(format, a...))))
 }
 
 // progressThreshold is the size of an import (cards plus reviews) from which

@@ -57,12 +57,7 @@ func Run(args []string, io *term.IO) int {
 		if code == ExitInterrupted {
 			msg = "interrupted; everything answered so far is saved"
 		}
-		line := "recall: " + term.Sanitize(msg)
-		if io.IsTerminalErr() {
-			w, _ := io.ErrSize()
-			line = term.Wrap(line, w)
-		}
-		fmt.Fprintln(io.ErrOut, line)
+		fmt.Fprintln(io.ErrOut, io.ErrText("recall: "+term.Sanitize(msg)))
 		if code == ExitUsage && !strings.Contains(msg, "--help") {
 			path := "recall"
 			if cmd != nil {

@@ -87,6 +87,15 @@ func (s *IO) ErrColor() bool { return s.errColor }
 // ErrSize is the size of stderr's terminal (height 0 when unknown).
 func (s *IO) ErrSize() (width, height int) { return s.errWidth, s.errHeight }
 
+// ErrText prepares running text for stderr: wrapped between words to the
+// terminal's width when stderr is a terminal, as it is otherwise.
+func (s *IO) ErrText(text string) string {
+	if !s.errTTY {
+		return text
+	}
+	return Wrap(text, s.errWidth)
+}
+
 // Dumb reports TERM=dumb: no colour and no cursor control.
 func (s *IO) Dumb() bool { return s.dumb }
 

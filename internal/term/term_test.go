@@ -73,3 +73,16 @@ func TestPluralOneLineAndIndentRest(t *testing.T) {
 		t.Errorf("IndentRest = %q", got)
 	}
 }
+
+func TestErrTextWrapsOnlyOnATerminal(t *testing.T) {
+	long := strings.Repeat("word ", 30)
+	if got := Test(nil, nil, nil, false).ErrText(long); got != long {
+		t.Errorf("wrapped without a terminal: %q", got)
+	}
+	tty := Test(nil, nil, nil, true)
+	for _, line := range strings.Split(tty.ErrText(long), "\n") {
+		if len(line) > 80 {
+			t.Errorf("line of %d columns on an 80-column terminal", len(line))
+		}
+	}
+}
