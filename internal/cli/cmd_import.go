@@ -164,7 +164,7 @@ func importRun(f *Factory, opts *importOptions) error {
 	for _, p := range opts.Paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return fmt.Errorf("%s: no such file or folder", p)
+			return readError(p, err)
 		}
 		if fi.IsDir() {
 			rs, err := importer.ReadDir(p, ropt)
