@@ -154,7 +154,12 @@ func vagueQuestion(q, topic string) bool {
 	if hasPronoun(q) {
 		return true
 	}
-	for _, w := range words(q)[1:] {
+	ws := words(q)
+	if len(ws) == 0 {
+		// Punctuation alone ("! ?") says nothing without the document.
+		return true
+	}
+	for _, w := range ws[1:] {
 		if isCapitalized(w) {
 			return false
 		}
