@@ -115,3 +115,21 @@ func TestQuizCtrlCOnATerminalShowsKeepsAndExits130(t *testing.T) {
 		t.Errorf("history after Ctrl-C:\n%s", recallCmd(t, db, "quiz", "history"))
 	}
 }
+
+// TestQuizTimeLimitEndsAWaitingQuestionOnATerminal answers one question
+// and then nothing: the limit must end the quiz without another key.
+func TestQuizTimeLimitEndsAWaitingQuestionOnATerminal(t *testing.T) {
+	args := []string{"--seed", "5", "-n", "3"}
+	db, qs := quizPtyCollection(t, args...)
+	p := startPty(t, db, append([]string{"quiz", "--time-limit", "3s"}, args...)...)
+	p.answerQuestion(1, 3, qs[0], true)
+	p.expect("Question 2/3")
+	p.expect("Time is up.")
+	p.expect("Time ran out after 1 of 3 questions.")
+	if code := p.wait(); code != 0 {
+		t.Fatalf("exit %d\n%s", code, p.output())
+	}
+	if !strings.Contains(recallCmd(t, db, "quiz", "history"), "(time ran out after 1 of 3)") {
+		t.Errorf("history:\n%s", recallCmd(t, db, "quiz", "history"))
+	}
+}

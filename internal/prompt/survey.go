@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/AlecAivazis/survey/v2"
@@ -14,7 +16,7 @@ import (
 
 // Terminal prompts on a real terminal with survey and its raw rune reader.
 type Terminal struct {
-	in  terminal.FileReader
+	in  *timedFile
 	out terminal.FileWriter
 	err io.Writer
 	// rr is kept for the Terminal's life: its buffer holds keys typed
@@ -25,7 +27,39 @@ type Terminal struct {
 // NewTerminal prompts on the given terminal files (normally os.Stdin and
 // os.Stderr, so that results on stdout stay clean).
 func NewTerminal(in *os.File, out *os.File) *Terminal {
-	return &Terminal{in: in, out: out, err: out}
+	return &Terminal{in: &timedFile{f: in}, out: out, err: out}
+}
+
+// timedFile is the terminal's input as the rune reader sees it: a read
+// first waits for input, until the deadline when one is set.
+type timedFile struct {
+	f        *os.File
+	deadline time.Time
+}
+
+func (t *timedFile) Read(p []byte) (int, error) {
+	if err := waitReadable(t.f, t.deadline); err != nil {
+		return 0, err
+	}
+	return t.f.Read(p)
+}
+
+func (t *timedFile) Fd() uintptr { return t.f.Fd() }
+
+// LimitWait makes the next Key or Input give up after d with an error
+// that matches os.ErrDeadlineExceeded; keys typed before then still
+// count. It serves a quiz's time limit, which must end the quiz even
+// while a question waits.
+func (t *Terminal) LimitWait(d time.Duration) {
+	t.in.deadline = time.Now().Add(max(d, 0))
+}
+
+// readFailed tells a failure of the input itself (its end, an error, the
+// deadline) from survey's complaint about an escape sequence it does not
+// know, such as Alt with a key, which only loses that key.
+func readFailed(err error) bool {
+	var pe *fs.PathError
+	return errors.Is(err, io.EOF) || errors.Is(err, os.ErrDeadlineExceeded) || errors.As(err, &pe)
 }
 
 func (t *Terminal) stdio() terminal.Stdio { return terminal.Stdio{In: t.in, Out: t.out, Err: t.err} }
@@ -36,6 +70,8 @@ func (t *Terminal) reader() *terminal.RuneReader {
 	}
 	return t.rr
 }
+
+func (t *Terminal) clearDeadline() { t.in.deadline = time.Time{} }
 
 func (t *Terminal) opts() survey.AskOpt { return survey.WithStdio(t.in, t.out, t.err) }
 
@@ -48,13 +84,17 @@ func (t *Terminal) Key(msg, allowed string) (rune, error) {
 		return 0, fmt.Errorf("terminal raw mode: %w", err)
 	}
 	defer rr.RestoreTermMode()
+	defer t.clearDeadline()
 	if msg != "" {
 		fmt.Fprint(t.out, msg)
 	}
 	for {
 		r, _, err := rr.ReadRune()
 		if err != nil {
-			return 0, err
+			if readFailed(err) {
+				return 0, err
+			}
+			continue
 		}
 		switch r {
 		case terminal.KeyInterrupt:
@@ -84,6 +124,7 @@ func (t *Terminal) Input(msg, def string) (string, error) {
 		return "", fmt.Errorf("terminal raw mode: %w", err)
 	}
 	defer rr.RestoreTermMode()
+	defer t.clearDeadline()
 	fmt.Fprint(t.out, msg)
 	if def != "" {
 		fmt.Fprintf(t.out, "(%s) ", def)
@@ -92,6 +133,10 @@ func (t *Terminal) Input(msg, def string) (string, error) {
 	for {
 		r, _, err := rr.ReadRune()
 		if err != nil {
+			if !readFailed(err) {
+				continue
+			}
+			fmt.Fprint(t.out, "\r\n")
 			return "", err
 		}
 		switch {

@@ -2,6 +2,7 @@ package prompt
 
 import (
 	"errors"
+	"os"
 	"testing"
 	"time"
 
@@ -92,6 +93,43 @@ func TestInputEditsTheLine(t *testing.T) {
 	got, _ = withTimeout(t, func() (string, error) { return term.Input("> ", "dflt") })
 	if got != "dflt" {
 		t.Fatalf("empty line gives %q, want the default", got)
+	}
+}
+
+func TestLimitWaitGivesUpOnlyTheNextPrompt(t *testing.T) {
+	term, typeKeys := openTerminal(t)
+	term.LimitWait(50 * time.Millisecond)
+	_, err := withTimeout(t, func() (rune, error) { return term.Key("", "1") })
+	if !errors.Is(err, os.ErrDeadlineExceeded) {
+		t.Fatalf("Key with nothing typed: err = %v, want a deadline error", err)
+	}
+	term.LimitWait(50 * time.Millisecond)
+	_, err = withTimeout(t, func() (string, error) { return term.Input("> ", "") })
+	if !errors.Is(err, os.ErrDeadlineExceeded) {
+		t.Fatalf("Input with nothing typed: err = %v, want a deadline error", err)
+	}
+	// A key typed in time counts, and the limit does not outlive its prompt:
+	// the second Key waits longer than the limit for its key.
+	typeKeys("1")
+	term.LimitWait(time.Minute)
+	if got, err := withTimeout(t, func() (rune, error) { return term.Key("", "12") }); err != nil || got != '1' {
+		t.Fatalf("Key = %q, %v; want 1", got, err)
+	}
+	term.LimitWait(time.Millisecond)
+	if got, err := withTimeout(t, func() (rune, error) { return term.Key("", "12") }); !errors.Is(err, os.ErrDeadlineExceeded) {
+		t.Fatalf("Key = %q, %v; want a deadline error", got, err)
+	}
+	go func() { time.Sleep(100 * time.Millisecond); typeKeys("2") }()
+	if got, err := withTimeout(t, func() (rune, error) { return term.Key("", "12") }); err != nil || got != '2' {
+		t.Fatalf("Key after a timed-out one = %q, %v; want 2", got, err)
+	}
+}
+
+func TestKeySkipsAltCombinations(t *testing.T) {
+	term, typeKeys := openTerminal(t)
+	typeKeys("\x1bx2") // Alt+x, then 2
+	if got, err := withTimeout(t, func() (rune, error) { return term.Key("", "12") }); err != nil || got != '2' {
+		t.Fatalf("Key = %q, %v; want 2", got, err)
 	}
 }
 

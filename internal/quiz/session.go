@@ -2,8 +2,10 @@ package quiz
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -24,6 +26,14 @@ import (
 type Asker interface {
 	Key(msg, allowed string) (rune, error)
 	Input(msg, def string) (string, error)
+}
+
+// waitLimiter is an Asker that can stop waiting for an answer after a
+// while (prompt.Terminal can); its prompt then fails with an error that
+// matches os.ErrDeadlineExceeded. Without it, an answer that comes after
+// the time limit is simply not counted.
+type waitLimiter interface {
+	LimitWait(d time.Duration)
 }
 
 // End says why a quiz session stopped.
@@ -54,8 +64,9 @@ type Session struct {
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 	// Limit is the time for the whole quiz (0 = none). The time left is
-	// shown with each question; an answer given after it ran out does not
-	// count, and no further question is asked.
+	// shown with each question; when it runs out, a waiting question is
+	// given up (see waitLimiter), an answer given after it does not count,
+	// and no further question is asked.
 	Limit time.Duration
 	// Check controls how forgiving the judgement of typed answers is.
 	Check CheckOptions
@@ -120,9 +131,20 @@ func (s *Session) Run() (*Outcome, error) {
 			o.End = EndInterrupted
 			break
 		}
+		if lw, ok := s.Ask.(waitLimiter); ok && s.Limit > 0 {
+			lw.LimitWait(deadline.Sub(now()))
+		}
 		var given string
 		var choice int
 		given, choice, err = s.ask(q)
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			o.End, err = EndTimeUp, nil
+			if byKey(q) {
+				fmt.Fprintln(s.Out) // a line prompt has ended its line
+			}
+			s.say(s.bold("Time is up."))
+			break
+		}
 		if err != nil {
 			o.End = EndInterrupted
 			fmt.Fprintln(s.Out)
@@ -211,6 +233,11 @@ func (s *Session) ask(q Question) (string, int, error) {
 	}
 	line, err := s.Ask.Input(msg, "")
 	return strings.TrimSpace(line), -1, err
+}
+
+// byKey says whether q is answered with one key rather than a line.
+func byKey(q Question) bool {
+	return q.Kind == KindMC && len(q.Options) > 0 || q.Kind == KindTF
 }
 
 // judge rates an answer. A choice made by key is judged by its index: its

@@ -3,6 +3,9 @@ package quiz
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -219,6 +222,60 @@ func TestSessionTimeLimitShowsTimeLeftAndDropsALateAnswer(t *testing.T) {
 	}
 	if strings.Contains(out, "Question 4/4") || strings.Contains(out, "The answer is Paris") {
 		t.Errorf("the quiz went on after the limit:\n%s", out)
+	}
+}
+
+// waitingClock is a tickingClock whose prompts give up at the wait limit
+// the session sets, as prompt.Terminal does.
+type waitingClock struct {
+	tickingClock
+	limit time.Duration
+	waits []time.Duration
+}
+
+func (c *waitingClock) LimitWait(d time.Duration) { c.limit = d; c.waits = append(c.waits, d) }
+
+func (c *waitingClock) timedOut() bool {
+	if c.limit > 0 && c.limit < c.step {
+		c.now = c.now.Add(c.limit)
+		return true
+	}
+	return false
+}
+
+func (c *waitingClock) Key(msg, allowed string) (rune, error) {
+	if c.timedOut() {
+		return 0, fmt.Errorf("read: %w", os.ErrDeadlineExceeded)
+	}
+	return c.tickingClock.Key(msg, allowed)
+}
+
+func (c *waitingClock) Input(msg, def string) (string, error) {
+	if c.timedOut() {
+		return "", fmt.Errorf("read: %w", os.ErrDeadlineExceeded)
+	}
+	return c.tickingClock.Input(msg, def)
+}
+
+func TestSessionTimeLimitEndsAQuestionThatIsStillWaiting(t *testing.T) {
+	// 50 s a question against 2 minutes: the third question is given up
+	// at 2:00, with 20 s left when it was shown.
+	fake := prompt.NewFake(prompt.Keys("2t"))
+	clock := &waitingClock{tickingClock: tickingClock{Fake: fake, now: t0, step: 50 * time.Second}}
+	s := &Session{Questions: sessionQuestions(), Ask: clock, Now: clock.Now, Limit: 2 * time.Minute}
+	o, out, err := runSession(t, s, fake)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.End != EndTimeUp || len(o.Results) != 2 || o.Duration != 2*time.Minute {
+		t.Fatalf("outcome %+v", o)
+	}
+	if want := []time.Duration{2 * time.Minute, 70 * time.Second, 20 * time.Second}; !slices.Equal(clock.waits, want) {
+		t.Errorf("wait limits %v, want %v", clock.waits, want)
+	}
+	if !strings.Contains(out, "Question 3/4 · Geo · 0:20 left") || !strings.Contains(out, "Time is up.") ||
+		strings.Contains(out, "does not count") || strings.Contains(out, "Question 4/4") {
+		t.Errorf("screen:\n%s", out)
 	}
 }
 
