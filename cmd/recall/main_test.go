@@ -36,6 +36,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"simulate": simulate,
 			// lock holds the collection open, as another recall process would.
 			"lock": func(ts *testscript.TestScript, neg bool, args []string) {
 				st, err := store.Open(ts.Getenv("RECALL_DB"), store.Options{})
