@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"recall/internal/term"
 	"slices"
 
 	"recall/internal/deck"
 	"recall/internal/store"
+	"recall/internal/term"
 )
 
 // edit writes the card's note as a small deck file, runs the editor on it
