@@ -37,15 +37,18 @@ type importOptions struct {
 }
 
 type importFileJSON struct {
-	Path      string          `json:"path"`
-	Format    string          `json:"format"`
-	Added     int             `json:"added"`
-	Updated   int             `json:"updated"`
-	Unchanged int             `json:"unchanged"`
-	Skipped   int             `json:"skipped"`
-	Renamed   int             `json:"renamed,omitempty"`
-	Gone      int             `json:"gone,omitempty"`
-	Pruned    int             `json:"pruned,omitempty"`
+	Path      string `json:"path"`
+	Format    string `json:"format"`
+	Added     int    `json:"added"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+	Skipped   int    `json:"skipped"`
+	Renamed   int    `json:"renamed,omitempty"`
+	Gone      int    `json:"gone,omitempty"`
+	Pruned    int    `json:"pruned,omitempty"`
+	// PruneHeld says --prune deleted nothing because the file had rows
+	// that could not be imported.
+	PruneHeld bool            `json:"prune_held,omitempty"`
 	History   int             `json:"history,omitempty"`
 	Errors    []lineErrorJSON `json:"errors"`
 	Warnings  []string        `json:"warnings,omitempty"`
@@ -230,7 +233,10 @@ func importRun(f *Factory, opts *importOptions) error {
 		if fr.Renamed > 0 {
 			extra += fmt.Sprintf(", %d matched after an edit", fr.Renamed)
 		}
-		if fr.Gone > 0 {
+		switch {
+		case fr.Gone > 0 && fr.PruneHeld:
+			extra += fmt.Sprintf(", %d no longer in the file (kept)", fr.Gone)
+		case fr.Gone > 0:
 			extra += fmt.Sprintf(", %d no longer in the file (kept; --prune deletes them)", fr.Gone)
 		}
 		if fr.Pruned > 0 && opts.DryRun {
@@ -274,6 +280,15 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 		cards = append(cards, withDeckTags(d)...)
 	}
 	uopt := store.UpsertOptions{Now: now, DryRun: opts.DryRun, Prune: opts.Prune}
+	if opts.Prune && fr.Skipped > 0 {
+		// A row that could not be read is missing from the batch like a
+		// card taken out of the file; pruning would delete its card and
+		// the card's history.
+		uopt.Prune = false
+		fr.PruneHeld = true
+		fr.Warnings = append(fr.Warnings, fmt.Sprintf("--prune deleted nothing: the file has %s that could not be imported, "+
+			"whose cards would look removed; fix them and import again with --prune", term.Plural(fr.Skipped, "item")))
+	}
 	if len(r.Reviews) > 0 {
 		for _, h := range r.Reviews {
 			uopt.History = append(uopt.History, store.HistoryReview{CardID: h.CardID, Time: h.Time,
