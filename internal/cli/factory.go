@@ -38,19 +38,21 @@ func NewFactory(io *term.IO) *Factory {
 // Now is the current time, or the time given with --now / RECALL_NOW plus
 // the time since start (so learning steps still advance in a session).
 func (f *Factory) Now() (time.Time, error) {
-	v := f.NowFlag
+	v, src := f.NowFlag, "--now"
 	if v == "" {
-		v = os.Getenv("RECALL_NOW")
+		v, src = os.Getenv("RECALL_NOW"), "RECALL_NOW"
 	}
 	if v == "" {
 		return time.Now(), nil
 	}
 	t, err := ParseTime(v)
 	if err != nil {
-		return time.Time{}, usagef("--now: %v", err)
+		return time.Time{}, usagef("%s: %v", src, err)
 	}
-	if t.Before(time.Unix(0, 0)) {
-		return time.Time{}, usagef("--now: %s is before 1970; recall keeps times from 1970 on", v)
+	// The upper bound leaves room for the longest interval (100 years)
+	// below year 10000, past which times cannot be written as RFC 3339.
+	if t.Before(time.Unix(0, 0)) || t.Year() >= 9000 {
+		return time.Time{}, usagef("%s: %s is out of range; recall keeps times from 1970 to 8999", src, v)
 	}
 	return t.Add(time.Since(f.started)), nil
 }
