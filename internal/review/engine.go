@@ -120,6 +120,9 @@ type Answered struct {
 	Leech bool
 }
 
+// clockSlack is how far before the last answer a new one may be dated.
+const clockSlack = time.Minute
+
 // Answer grades a card at now and commits the result in one transaction.
 func (e *Engine) Answer(id string, rating sched.Rating, now time.Time, took time.Duration) (*Answered, error) {
 	if !rating.Valid() {
@@ -139,6 +142,13 @@ func (e *Engine) Answer(id string, rating sched.Rating, now time.Time, took time
 		CardID: c.ID, Time: now, Rating: rating, Duration: took,
 		Day: set.Day(now), DayOf: set.Day,
 	}, func(c *store.Card) error {
+		// The log is replayed in order; an answer dated before the last
+		// one would rewrite history. A minute of slack lets a clock that
+		// steps back a little (a time sync) not stop a review.
+		if last := c.Sched.LastReview; now.Before(last.Add(-clockSlack)) {
+			return fmt.Errorf("card %s was last answered at %s; an answer cannot be dated before that (check --now)",
+				c.ID, last.In(now.Location()).Format("2006-01-02 15:04"))
+		}
 		res.Before = c.Sched
 		next := s.Next(c.Sched, rating, now, sched.FuzzSeed(c.ID, c.Sched.Reps))
 		if rating == sched.Again && next.Lapses > c.Sched.Lapses && s.IsLeech(next.Lapses) {
