@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"recall/internal/term"
 	"time"
@@ -83,12 +84,18 @@ func newUndoCmd(f *Factory) *cobra.Command {
 			}
 			c, rev, err := st.Undo()
 			if err != nil {
-				if err == store.ErrNothingToUndo {
+				if errors.Is(err, store.ErrNothingToUndo) {
 					return fmt.Errorf("nothing to undo")
 				}
 				return err
 			}
-			fmt.Fprintf(f.IO.Out, "took back %s on %s (%s); it is %s again\n", rev.Rating, term.OneLine(c.ID), shorten(c.Prompt(), 50), c.Sched.State)
+			what := fmt.Sprintf("took back %s on %s (%s)", rev.Rating, term.OneLine(c.ID), shorten(c.Prompt(), 50))
+			if _, err := st.Card(c.ID); errors.Is(err, store.ErrNotFound) {
+				// The answer leaves today's counts; the card stays deleted.
+				fmt.Fprintf(f.IO.Out, "%s; the card was deleted since and stays deleted\n", what)
+				return nil
+			}
+			fmt.Fprintf(f.IO.Out, "%s; it is %s again\n", what, c.Sched.State)
 			return nil
 		},
 	}
