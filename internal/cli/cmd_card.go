@@ -160,8 +160,12 @@ func cardShowRun(f *Factory, id string, asJSON bool) error {
 	}
 	fmt.Fprintf(w, "state:      %s\n", state)
 	if c.Sched.State != sched.New {
-		fmt.Fprintf(w, "due:        %s (in %s)\n", c.Available().In(time.Local).Format("2006-01-02 15:04"),
-			sched.FormatInterval(c.Available().Sub(now)))
+		due := c.Available()
+		when := "in " + sched.FormatInterval(due.Sub(now))
+		if due.Before(now) {
+			when = "overdue by " + sched.FormatInterval(now.Sub(due))
+		}
+		fmt.Fprintf(w, "due:        %s (%s)\n", due.In(time.Local).Format("2006-01-02 15:04"), when)
 		fmt.Fprintf(w, "memory:     stability %.2f d, difficulty %.2f, recall now %.0f%%\n",
 			c.Sched.Stability, c.Sched.Difficulty, 100*e.Retrievability(c, now))
 		fmt.Fprintf(w, "reviews:    %d, lapses %d\n", c.Sched.Reps, c.Sched.Lapses)
