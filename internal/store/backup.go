@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -45,7 +46,9 @@ func (s *Store) Backup(reason string) (string, error) {
 		return "", fmt.Errorf("create backup folder: %w", err)
 	}
 	dst := filepath.Join(dir, backupName(s.path, reason))
-	err := s.view(func(tx *bolt.Tx) error { return tx.CopyFile(dst, 0o600) })
+	err := s.view(func(tx *bolt.Tx) error {
+		return writeFileSync(dst, func(w io.Writer) error { _, err := tx.WriteTo(w); return err })
+	})
 	if err != nil {
 		return "", fmt.Errorf("back up to %s: %w", dst, err)
 	}
@@ -176,22 +179,24 @@ func Restore(src, path string) (previous string, err error) {
 	default:
 		return "", err
 	}
-	if err := writeFileSync(path, data); err != nil {
+	if err := writeFileSync(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return previous, err
 	}
 	return previous, nil
 }
 
-// writeFileSync replaces path with data through a synced temporary file
-// and a rename, then syncs the folder, so a crash leaves the old or the new
-// file, never half of one.
-func writeFileSync(path string, data []byte) error {
-	tmp := path + ".restore-tmp"
+// writeFileSync replaces path with what write writes, through a synced
+// temporary file and a rename, then syncs the folder, so a crash or an
+// interrupt leaves the old or the new file, never half of one. The
+// temporary name ends in ".part", which no backup listing takes for a
+// backup.
+func writeFileSync(path string, write func(io.Writer) error) error {
+	tmp := path + ".part"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", tmp, err)
 	}
-	_, err = f.Write(data)
+	err = write(f)
 	if err == nil {
 		err = f.Sync()
 	}
@@ -203,7 +208,7 @@ func writeFileSync(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("replace %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		d.Sync()
