@@ -195,6 +195,8 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	unfinished.Store(tmp.Name(), true)
+	defer unfinished.Delete(tmp.Name())
 	bw := bufio.NewWriter(tmp)
 	err = write(bw)
 	if err == nil {

@@ -197,6 +197,7 @@ func quizRun(ctx context.Context, f *Factory, opts *quizOptions) error {
 	case opts.JSON:
 		return r.printQuestions()
 	}
+	f.OwnInterrupt()
 	return r.interactive(ctx)
 }
 

@@ -96,6 +96,7 @@ func reviewRun(f *Factory, opts *reviewOptions) error {
 		return err
 	}
 	scr := screenOf(f)
+	f.OwnInterrupt()
 	ctx, editing, stop := interruptContext()
 	defer stop()
 	s := &review.Session{

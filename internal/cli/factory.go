@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"recall/internal/prompt"
@@ -26,7 +27,14 @@ type Factory struct {
 	st       *store.Store
 	readOnly bool
 	engine   *review.Engine
+	// ownInterrupt is set by the commands that handle Ctrl-C themselves.
+	ownInterrupt atomic.Bool
 }
+
+// OwnInterrupt tells Run that the running command handles Ctrl-C itself
+// (it keeps what was answered and ends with a summary), so an interrupt
+// must not end the process.
+func (f *Factory) OwnInterrupt() { f.ownInterrupt.Store(true) }
 
 // NewFactory returns a Factory on the given streams.
 func NewFactory(io *term.IO) *Factory {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 
 	"recall/internal/prompt"
 	"recall/internal/store"
@@ -37,9 +38,9 @@ func Main() int {
 
 // Run executes one command line on the given streams.
 func Run(args []string, io *term.IO) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	f := NewFactory(io)
+	ctx, stop := watchInterrupt(f)
+	defer stop()
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	root.SetIn(io.In)
@@ -68,6 +69,44 @@ func Run(args []string, io *term.IO) int {
 	}
 	return code
 }
+
+// watchInterrupt returns a context cancelled by Ctrl-C (SIGINT). The review
+// and the quiz take it from there (see Factory.OwnInterrupt); any other
+// command is ended at once, as a crash would end it, which loses nothing:
+// each change to the collection is one transaction, kept whole or not at
+// all, and files are written under a temporary name that is removed here.
+func watchInterrupt(f *Factory) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sig:
+		case <-done:
+			return
+		}
+		cancel()
+		if f.ownInterrupt.Load() {
+			return
+		}
+		unfinished.Range(func(path, _ any) bool {
+			os.Remove(path.(string))
+			return true
+		})
+		fmt.Fprintln(f.IO.ErrOut, f.IO.ErrText("recall: interrupted; a change still in progress was not saved"))
+		os.Exit(ExitInterrupted)
+	}()
+	return ctx, func() {
+		signal.Stop(sig)
+		close(done)
+		cancel()
+	}
+}
+
+// unfinished holds the temporary files being written, for an interrupt to
+// remove.
+var unfinished sync.Map
 
 // usageError marks a mistake in the command line (exit 2).
 type usageError struct{ error }
