@@ -76,9 +76,7 @@ func dueRun(f *Factory, opts *dueOptions) error {
 	if len(q.Cards) == 0 {
 		return nothingDue(f, e, now)
 	}
-	for _, c := range q.Cards {
-		fmt.Fprintf(f.IO.Out, "%s  %-10s  %-20s  %s\n", term.OneLine(c.ID), c.Sched.State, shorten(c.Deck, 20), shorten(c.Prompt(), 60))
-	}
+	printCardRows(f, q.Cards)
 	f.hint("%s due (%d new, %d learning, %d review). Answer with `recall answer ID again|hard|good|easy`.",
 		term.Plural(len(q.Cards), "card"), q.New, q.Learning, q.Review)
 	return nil

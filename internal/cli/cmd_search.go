@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"recall/internal/term"
 	"slices"
 	"strings"
@@ -158,9 +157,7 @@ func searchRun(f *Factory, q string, limit int, asJSON bool) error {
 		}
 		return f.writeJSON(out)
 	}
-	for _, c := range found {
-		fmt.Fprintf(f.IO.Out, "%s  %-10s  %-20s  %s\n", term.OneLine(c.ID), c.Sched.State, shorten(c.Deck, 20), shorten(c.Prompt(), 60))
-	}
+	printCardRows(f, found)
 	f.hint("%s found", term.Plural(total, "card"))
 	return nil
 }

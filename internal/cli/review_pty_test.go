@@ -90,9 +90,15 @@ func startPty(t *testing.T, db string, args ...string) *ptyRun {
 // startPtyEnv runs recall on a pseudo-terminal with the given environment.
 func startPtyEnv(t *testing.T, env []string, args ...string) *ptyRun {
 	t.Helper()
+	return startPtySized(t, env, 80, args...)
+}
+
+// startPtySized runs recall on a pseudo-terminal cols columns wide.
+func startPtySized(t *testing.T, env []string, cols uint16, args ...string) *ptyRun {
+	t.Helper()
 	cmd := exec.Command(recallBin, args...)
 	cmd.Env = env
-	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: cols})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"recall/internal/deck"
+	"recall/internal/store"
 	"recall/internal/term"
 )
 
@@ -74,4 +75,37 @@ func withoutTags(tags, drop []string) []string {
 		}
 	}
 	return out
+}
+
+// printCardRows lists cards one a line: ID, state, deck and front, in
+// columns as wide as the IDs and decks shown (a deck name cut at 20
+// columns). On a terminal the front is cut to the screen's width, and
+// below 60 columns each card takes two lines (ID, state and deck, then the
+// front), so that the front is not cut to nothing.
+func printCardRows(f *Factory, cards []*store.Card) {
+	const stateW, narrow = 10, 60
+	idW, deckW := 0, 0
+	for _, c := range cards {
+		idW = max(idW, term.Cells(term.OneLine(c.ID)))
+		deckW = max(deckW, min(20, term.Cells(term.OneLine(c.Deck))))
+	}
+	promptW := 60
+	if f.IO.IsTerminalOut() {
+		w := f.IO.Width()
+		if w < narrow {
+			for _, c := range cards {
+				head := term.OneLine(c.ID) + "  " + c.Sched.State.String()
+				if room := w - term.Cells(head) - 2; room >= 4 {
+					head += "  " + term.Fit(term.OneLine(c.Deck), room)
+				}
+				fmt.Fprintf(f.IO.Out, "%s\n  %s\n", head, term.Fit(term.OneLine(c.Prompt()), w-2))
+			}
+			return
+		}
+		promptW = max(10, w-idW-stateW-deckW-6)
+	}
+	for _, c := range cards {
+		fmt.Fprintf(f.IO.Out, "%s  %s  %s  %s\n", term.Pad(term.OneLine(c.ID), idW), term.Pad(c.Sched.State.String(), stateW),
+			term.Pad(term.Fit(term.OneLine(c.Deck), deckW), deckW), term.Fit(term.OneLine(c.Prompt()), promptW))
+	}
 }

@@ -2,9 +2,6 @@ package review
 
 import (
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/width"
 
 	"recall/internal/term"
 )
@@ -108,15 +105,10 @@ func oneLine(s string) string { return strings.Join(strings.Fields(clean(s)), " 
 // runeWidth is the number of columns r takes: 0 for markers and combining
 // marks, 2 for wide East Asian characters.
 func runeWidth(r rune) int {
-	switch {
-	case isMarker(r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r), r == '\u200b':
+	if isMarker(r) {
 		return 0
 	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
+	return term.RuneCells(r)
 }
 
 // textWidth is the number of columns s takes.

@@ -205,8 +205,9 @@ func skipString(rs []rune, j int) int {
 	return len(rs) - 1
 }
 
-// Wrap breaks text into lines of at most width columns at spaces, keeping
-// existing line breaks; a word longer than width is cut.
+// Wrap breaks text into lines of at most width columns (cells, so a wide
+// character counts two) at spaces, keeping existing line breaks; a word
+// longer than width is cut.
 func Wrap(text string, width int) string {
 	if width < 10 {
 		width = 10
@@ -215,19 +216,19 @@ func Wrap(text string, width int) string {
 	for _, line := range strings.Split(text, "\n") {
 		cur := ""
 		for _, w := range strings.Fields(line) {
-			for runeLen(w) > width {
+			for Cells(w) > width {
 				if cur != "" {
 					out = append(out, cur)
 					cur = ""
 				}
-				r := []rune(w)
-				out = append(out, string(r[:width]))
-				w = string(r[width:])
+				var head string
+				head, w = cut(w, width)
+				out = append(out, head)
 			}
 			switch {
 			case cur == "":
 				cur = w
-			case runeLen(cur)+1+runeLen(w) <= width:
+			case Cells(cur)+1+Cells(w) <= width:
 				cur += " " + w
 			default:
 				out = append(out, cur)
@@ -238,8 +239,6 @@ func Wrap(text string, width int) string {
 	}
 	return strings.Join(out, "\n")
 }
-
-func runeLen(s string) int { return len([]rune(s)) }
 
 // OneLine makes text of outside origin safe for a terminal and one line
 // long, for listings and headers.
