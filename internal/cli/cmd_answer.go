@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"recall/internal/term"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -24,7 +25,7 @@ type answerJSON struct {
 
 func newAnswerCmd(f *Factory) *cobra.Command {
 	var asJSON bool
-	var took time.Duration
+	var tookFlag string
 	cmd := &cobra.Command{
 		Use:   "answer CARD RATING",
 		Short: "Grade a card without a prompt (RATING: again|hard|good|easy or 1-4)",
@@ -34,15 +35,36 @@ func newAnswerCmd(f *Factory) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			if took < 0 {
-				return usagef("--took must not be negative")
+			took, err := parseTook(tookFlag)
+			if err != nil {
+				return err
 			}
 			return answerRun(f, args[0], rating, took, asJSON)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().DurationVar(&took, "took", 0, "how long answering took (recorded in the review log)")
+	cmd.Flags().StringVar(&tookFlag, "took", "", "`TIME` answering took, recorded in the review log (e.g. 8s, 1m30s; a bare number is seconds)")
 	return cmd
+}
+
+// parseTook reads --took: a Go duration or a bare number of seconds, from
+// zero to a day (longer is no answer time but a pause).
+func parseTook(v string) (time.Duration, error) {
+	if v == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		secs, nerr := strconv.ParseFloat(v, 64)
+		if nerr != nil {
+			return 0, usagef("--took: %q is not a duration; use e.g. 8s, 1m30s or a number of seconds", v)
+		}
+		d = time.Duration(secs * float64(time.Second))
+	}
+	if d < 0 || d > 24*time.Hour {
+		return 0, usagef("--took: %s is out of range; give 0s to 24h", v)
+	}
+	return d, nil
 }
 
 func answerRun(f *Factory, id string, rating sched.Rating, took time.Duration, asJSON bool) error {
@@ -65,9 +87,13 @@ func answerRun(f *Factory, id string, rating sched.Rating, took time.Duration, a
 	}
 	fmt.Fprintf(f.IO.Out, "%s %s → %s, due %s (in %s)\n", term.OneLine(c.ID), rating, c.Sched.State,
 		c.Sched.Due.In(time.Local).Format("2006-01-02 15:04"), sched.FormatInterval(c.Sched.Due.Sub(now)))
-	if res.Leech {
+	switch {
+	case res.Leech:
 		f.hint("This card has lapsed %d times: it is tagged %q and suspended. Rewrite it, then `recall card unsuspend %s`.",
 			c.Sched.Lapses, "leech", c.ID)
+	case c.Suspended:
+		f.hint("%s is suspended: the answer is kept, but the card stays out of reviews until `recall card unsuspend %s`.",
+			term.OneLine(c.ID), term.OneLine(c.ID))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -35,7 +36,10 @@ func newCardCmd(f *Factory) *cobra.Command {
 	show.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.AddCommand(show)
 
-	change := func(use, short, done string, fn func(c *store.Card, now time.Time) error) *cobra.Command {
+	// change makes a command that sets one thing on a card. fn returns
+	// false when the card already is that way; then nothing is written, and
+	// same says so.
+	change := func(use, short, done, same string, fn func(c *store.Card, now time.Time) bool) *cobra.Command {
 		return &cobra.Command{
 			Use:   use + " ID",
 			Short: short,
@@ -51,7 +55,18 @@ func newCardCmd(f *Factory) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				c, err := e.Store.Update(args[0], now, func(c *store.Card) error { return fn(c, now) })
+				var kept *store.Card
+				c, err := e.Store.Update(args[0], now, func(c *store.Card) error {
+					if !fn(c, now) {
+						kept = c
+						return errUnchanged
+					}
+					return nil
+				})
+				if kept != nil {
+					fmt.Fprintf(f.IO.Out, "%s %s: %s\n", term.OneLine(kept.ID), same, shorten(kept.Prompt(), 60))
+					return nil
+				}
 				if err != nil {
 					return err
 				}
@@ -61,19 +76,25 @@ func newCardCmd(f *Factory) *cobra.Command {
 		}
 	}
 	cmd.AddCommand(
-		change("suspend", "Keep a card out of reviews until unsuspended", "suspended", func(c *store.Card, _ time.Time) error {
+		change("suspend", "Keep a card out of reviews until unsuspended", "suspended", "is already suspended", func(c *store.Card, _ time.Time) bool {
+			was := c.Suspended
 			c.Suspended = true
-			return nil
+			return !was
 		}),
-		change("unsuspend", "Let a suspended card be reviewed again", "unsuspended", func(c *store.Card, _ time.Time) error {
+		change("unsuspend", "Let a suspended card be reviewed again", "unsuspended", "is not suspended", func(c *store.Card, _ time.Time) bool {
+			was := c.Suspended
 			c.Suspended = false
-			return nil
+			return was
 		}),
-		change("bury", "Hide a card until tomorrow", "buried until tomorrow", func(c *store.Card, now time.Time) error {
+		change("bury", "Hide a card until tomorrow", "buried until tomorrow", "is already buried until tomorrow", func(c *store.Card, now time.Time) bool {
 			// The settings were loaded before the write transaction began.
 			set := f.engine.Settings()
-			c.BuriedUntil = set.DayStart(set.Day(now) + 1)
-			return nil
+			until := set.DayStart(set.Day(now) + 1)
+			if !c.BuriedUntil.Before(until) {
+				return false
+			}
+			c.BuriedUntil = until
+			return true
 		}),
 		&cobra.Command{
 			Use:   "reset ID",
@@ -122,6 +143,10 @@ func newCardCmd(f *Factory) *cobra.Command {
 	)
 	return cmd
 }
+
+// errUnchanged ends a card change that has nothing to change, so that no
+// write is made.
+var errUnchanged = errors.New("unchanged")
 
 func cardShowRun(f *Factory, id string, asJSON bool) error {
 	e, err := f.Engine(true)

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -72,20 +73,27 @@ func noArgs(cmd *cobra.Command, args []string) error {
 
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
-			return usagef("%s needs %s; see '%s --help'", cmd.CommandPath(), what, cmd.CommandPath())
+		if len(args) > n {
+			return usagef("%s takes only %s; %q is one argument too many; see '%s --help'",
+				commandName(cmd), what, args[n], cmd.CommandPath())
 		}
-		return nil
+		return minArgs(n, what)(cmd, args)
 	}
 }
 
 func minArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usagef("%s needs %s; see '%s --help'", cmd.CommandPath(), what, cmd.CommandPath())
+			return usagef("%s needs %s; see '%s --help'", commandName(cmd), what, cmd.CommandPath())
 		}
 		return nil
 	}
+}
+
+// commandName is the command's path without the program's name, which the
+// error line already starts with.
+func commandName(cmd *cobra.Command) string {
+	return strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
 }
 
 // writeJSON prints exactly one JSON document.
