@@ -585,3 +585,31 @@ func TestCardRecordWithoutFileStillDecodes(t *testing.T) {
 		t.Fatalf("old record: %+v %v", got, err)
 	}
 }
+
+func TestUpsertStartsAddedCardsFromAGivenSchedule(t *testing.T) {
+	st := openTemp(t)
+	kept, other := basic("D", "kept", "a"), basic("D", "other", "b")
+	due := t0.Add(5 * 24 * time.Hour)
+	start := sched.Card{State: sched.Review, Due: due, LastReview: t0.Add(-46 * 24 * time.Hour), Interval: 51,
+		Ease: 2.3, Stability: 51, Difficulty: 5, Reps: 1}
+	info := []DeckInfo{{Name: "D"}}
+	st.Upsert(info, []deck.Card{kept, other}, UpsertOptions{Now: t0, Start: map[string]sched.Card{kept.ID: start}})
+	var got []Entry
+	st.DueEntries(due, func(e Entry) bool { got = append(got, e); return true })
+	if len(got) != 1 || got[0].ID != kept.ID || got[0].State != sched.Review {
+		t.Fatalf("due entries %+v, want the card with a start schedule", got)
+	}
+	if c, _ := st.Card(other.ID); c.Sched.State != sched.New {
+		t.Errorf("a card without a start schedule is %v", c.Sched.State)
+	}
+	// A card already in the collection keeps its own schedule.
+	later := start
+	later.Due = due.Add(30 * 24 * time.Hour)
+	st.Upsert(info, []deck.Card{kept, other}, UpsertOptions{Now: t0, Start: map[string]sched.Card{kept.ID: later, other.ID: later}})
+	if c, _ := st.Card(kept.ID); !c.Sched.Due.Equal(due) {
+		t.Errorf("re-import moved the due time to %v", c.Sched.Due)
+	}
+	if c, _ := st.Card(other.ID); c.Sched.State != sched.New {
+		t.Errorf("re-import gave an existing card a start schedule: %+v", c.Sched)
+	}
+}

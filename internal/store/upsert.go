@@ -32,6 +32,10 @@ type UpsertOptions struct {
 	States  func(cardID string, events []sched.Event) []sched.Card
 	// Prune deletes the deck's cards that are missing from the batch.
 	Prune bool
+	// Start is the schedule an added card starts from, by card ID (one a
+	// file kept without a history); cards already in the collection keep
+	// their own.
+	Start map[string]sched.Card
 }
 
 // Outcome says what an import did with one card.
@@ -179,7 +183,11 @@ func (s *Store) Upsert(infos []DeckInfo, cards []deck.Card, opt UpsertOptions) (
 			if err != nil {
 				return err
 			}
-			added = append(added, &Card{Card: withLine(*c, 0), Num: num, Added: opt.Now, Modified: opt.Now, File: file[c.Deck]})
+			nc := &Card{Card: withLine(*c, 0), Num: num, Added: opt.Now, Modified: opt.Now, File: file[c.Deck]}
+			if st, ok := opt.Start[c.ID]; ok {
+				nc.Sched = st
+			}
+			added = append(added, nc)
 			res.Cards = append(res.Cards, CardOutcome{ID: c.ID, Front: c.Front, Line: c.Line, Outcome: Added})
 		}
 		if err := putCards(tx, nil, added); err != nil {
