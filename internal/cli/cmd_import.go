@@ -48,8 +48,11 @@ type importFileJSON struct {
 	Pruned    int    `json:"pruned,omitempty"`
 	// PruneHeld says --prune deleted nothing because the file had rows
 	// that could not be imported.
-	PruneHeld bool            `json:"prune_held,omitempty"`
-	History   int             `json:"history,omitempty"`
+	PruneHeld bool `json:"prune_held,omitempty"`
+	History   int  `json:"history,omitempty"`
+	// Scheduled counts added cards that start from a schedule kept in the
+	// file.
+	Scheduled int             `json:"scheduled,omitempty"`
 	Errors    []lineErrorJSON `json:"errors"`
 	Warnings  []string        `json:"warnings,omitempty"`
 }
@@ -247,6 +250,9 @@ func importRun(f *Factory, opts *importOptions) error {
 		if fr.History > 0 {
 			extra += fmt.Sprintf(", %s of history", term.Plural(fr.History, "review"))
 		}
+		if fr.Scheduled > 0 {
+			extra += fmt.Sprintf(", %d with the file's schedule", fr.Scheduled)
+		}
 		f.printf("%s (%s): %d added, %d updated, %d unchanged, %d skipped%s\n",
 			fr.Path, fr.Format, fr.Added, fr.Updated, fr.Unchanged, fr.Skipped, extra)
 	}
@@ -306,6 +312,21 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 			return s.States(id, ev)
 		}
 	}
+	// Schedules kept in the file come along unless history was refused.
+	if len(r.Start) > 0 && (opts.WithHistory || !opts.HistorySet) {
+		deckOf := map[string]string{}
+		for _, c := range cards {
+			deckOf[c.ID] = c.Deck
+		}
+		uopt.Start = map[string]sched.Card{}
+		for id, st := range r.Start {
+			s, err := scheduler(deckOf[id])
+			if err != nil {
+				return fr, err
+			}
+			uopt.Start[id] = s.FromSM2(st.Due, st.Interval, st.Ease)
+		}
+	}
 	if len(infos) == 0 && len(cards) == 0 && len(r.Reviews) == 0 {
 		return fr, nil
 	}
@@ -324,6 +345,11 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	fr.Renamed = res.Count(store.Renamed)
 	fr.Updated += fr.Renamed
 	fr.Gone, fr.Pruned = res.Count(store.Gone), res.Count(store.Pruned)
+	for _, c := range res.Cards {
+		if _, ok := uopt.Start[c.ID]; ok && c.Outcome == store.Added {
+			fr.Scheduled++
+		}
+	}
 	fr.History = res.History
 	if missing := len(r.Reviews) - res.History; missing > 0 && r.Format == importer.FormatRevlog {
 		fr.Warnings = append(fr.Warnings, fmt.Sprintf("%s not imported: their cards are not in the collection or already have a history"+

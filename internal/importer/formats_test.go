@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"recall/internal/deck"
 )
@@ -213,5 +214,17 @@ func TestReadObsidian(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", got, want)
+	}
+	// The SR comments give the two sides of chat:::cat and the Paris card
+	// their schedules, one group a card in order; the rest start new.
+	day := func(s string) time.Time { d, _ := time.ParseInLocation("2006-01-02", s, time.Local); return d }
+	cards := res.Cards()
+	wantStart := map[string]SM2State{
+		cards[1].ID: {Due: day("2024-08-16"), Interval: 51, Ease: 2.3},
+		cards[2].ID: {Due: day("2024-08-10"), Interval: 3, Ease: 2.5},
+		cards[3].ID: {Due: day("2024-08-16"), Interval: 51, Ease: 2.3},
+	}
+	if !reflect.DeepEqual(res.Start, wantStart) {
+		t.Errorf("start schedules %+v, want %+v", res.Start, wantStart)
 	}
 }

@@ -106,6 +106,16 @@ type Result struct {
 	Warnings []string
 	// Media lists the media files written to Options.MediaDir.
 	Media []string
+	// Start holds schedules the file keeps without a history (Obsidian's
+	// SR comments), by card ID, for the cards the import adds.
+	Start map[string]SM2State
+}
+
+// SM2State is a card's schedule as an SM-2 tool keeps it.
+type SM2State struct {
+	Due      time.Time
+	Interval int     // days
+	Ease     float64 // 2.5 = 250%
 }
 
 // Cards returns the cards of every deck in order.

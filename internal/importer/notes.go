@@ -17,6 +17,8 @@ type note struct {
 	// guid is an Anki note GUID (cards get AnkiCardID), id a native id used
 	// the same way; without either the card gets deck.Card.AssignID.
 	guid, id string
+	// sr is the schedule of each card the note makes, in order.
+	sr []SM2State
 }
 
 // cardSink turns notes into cards, dropping duplicates within one file.
@@ -84,8 +86,14 @@ func (s *cardSink) add(n note) {
 		}
 		return
 	}
-	for _, c := range cards {
+	for k, c := range cards {
 		s.seen[c.ID] = n.line
+		if k < len(n.sr) {
+			if s.res.Start == nil {
+				s.res.Start = map[string]SM2State{}
+			}
+			s.res.Start[c.ID] = n.sr[k]
+		}
 	}
 	s.cards = append(s.cards, cards...)
 }

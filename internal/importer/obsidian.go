@@ -2,7 +2,10 @@ package importer
 
 import (
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"recall/internal/deck"
 )
@@ -22,7 +25,8 @@ var (
 // `?` or `??`, and ==highlight== clozes. Decks come from #flashcards tags
 // ("#flashcards/lang/fr" → "flashcards::lang::fr"); a tag alone applies to the
 // cards after it, a tag at the start of a card's first line to that card.
-// Scheduling comments are dropped: only content is imported.
+// Scheduling comments (<!--SR:!2024-08-16,51,230-->: due date, interval,
+// ease per card of the note) are kept as the cards' starting schedule.
 func readObsidian(res *Result, text, deckName string, opt Options) error {
 	lines := strings.Split(text, "\n")
 	start := 0
@@ -90,6 +94,28 @@ func readObsidian(res *Result, text, deckName string, opt Options) error {
 	return nil
 }
 
+// srGroup is one card's schedule in an SR comment: !due,interval,ease.
+var srGroup = regexp.MustCompile(`!(\d{4}-\d{2}-\d{2}),(\d+),(\d+)`)
+
+// parseSR reads the schedules of the SR comments on a line, in order. A
+// group that makes no sense (an ease under 130%, no interval) is dropped,
+// and its card starts new.
+func parseSR(line string) []SM2State {
+	var out []SM2State
+	for _, c := range srComment.FindAllString(line, -1) {
+		for _, m := range srGroup.FindAllStringSubmatch(c, -1) {
+			due, err := time.ParseInLocation("2006-01-02", m[1], time.Local)
+			ivl, ierr := strconv.Atoi(m[2])
+			ease, eerr := strconv.Atoi(m[3])
+			if err != nil || ierr != nil || eerr != nil || ivl < 1 || ease < 130 {
+				continue
+			}
+			out = append(out, SM2State{Due: due, Interval: ivl, Ease: float64(ease) / 100})
+		}
+	}
+	return out
+}
+
 func tagDeck(tag string) string {
 	return strings.ReplaceAll(strings.Trim(tag, "/"), "/", "::")
 }
@@ -100,7 +126,11 @@ func obsidianParagraph(para []string, firstLine int, current *string, add func(n
 	// the deck for what follows).
 	var lines []string
 	var nums []int
+	// srAt is the schedule written on each kept line or on the comment
+	// lines right after it.
+	var srAt [][]SM2State
 	for i, raw := range para {
+		sr := parseSR(raw)
 		l := htmlComment.ReplaceAllString(srComment.ReplaceAllString(raw, ""), "")
 		if onlyTags.MatchString(l) {
 			if m := deckTag.FindStringSubmatch(l); m != nil {
@@ -109,14 +139,20 @@ func obsidianParagraph(para []string, firstLine int, current *string, add func(n
 			continue
 		}
 		if strings.TrimSpace(l) == "" && strings.TrimSpace(raw) != "" {
-			continue // a line that held only a comment
+			// A line that held only a comment.
+			if n := len(srAt); n > 0 {
+				srAt[n-1] = append(srAt[n-1], sr...)
+			}
+			continue
 		}
 		lines = append(lines, strings.TrimRight(l, " \t"))
 		nums = append(nums, firstLine+i)
+		srAt = append(srAt, sr)
 	}
 	if len(lines) == 0 {
 		return
 	}
+	allSR := slices.Concat(srAt...)
 	// A tag opening the card's first line is that card's deck.
 	cardDeck := ""
 	if m := deckTag.FindStringSubmatchIndex(lines[0]); m != nil && strings.TrimSpace(lines[0][:m[4]-1]) == "" {
@@ -133,7 +169,7 @@ func obsidianParagraph(para []string, firstLine int, current *string, add func(n
 			if t == "??" {
 				kind = deck.Reversed
 			}
-			add(note{line: nums[0], kind: kind, deck: cardDeck,
+			add(note{line: nums[0], kind: kind, deck: cardDeck, sr: allSR,
 				front: strings.TrimSpace(strings.Join(lines[:i], "\n")),
 				back:  strings.TrimSpace(strings.Join(lines[i+1:], "\n"))})
 			return
@@ -165,7 +201,7 @@ func obsidianParagraph(para []string, firstLine int, current *string, add func(n
 				front = strings.TrimSpace(front[m[5]:])
 			}
 		}
-		add(note{line: nums[i], kind: kind, deck: d, front: front, back: strings.TrimSpace(l[j+len(sep):])})
+		add(note{line: nums[i], kind: kind, deck: d, front: front, back: strings.TrimSpace(l[j+len(sep):]), sr: srAt[i]})
 	}
 	if single {
 		return
@@ -177,7 +213,7 @@ func obsidianParagraph(para []string, firstLine int, current *string, add func(n
 	}
 	text := strings.Join(lines, "\n")
 	if cloze, ok := obsidianCloze(text); ok {
-		add(note{line: nums[0], kind: deck.Cloze, deck: cardDeck, front: cloze})
+		add(note{line: nums[0], kind: deck.Cloze, deck: cardDeck, front: cloze, sr: allSR})
 	}
 }
 

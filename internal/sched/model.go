@@ -1,6 +1,9 @@
 package sched
 
-import "math"
+import (
+	"math"
+	"time"
+)
 
 // ForgettingFactor is the F of the forgetting curve (§1.2) for a decay w20:
 // the constant that makes R(S, S) = 0.9.
@@ -158,4 +161,14 @@ func clamp(x, lo, hi float64) float64 {
 		return hi
 	}
 	return x
+}
+
+// FromSM2 is the schedule of a card known only by an SM-2 state, as a tool
+// without a review log keeps it: due at due after an interval of ivl days,
+// with the given ease. Its memory state comes from MemoryFromSM2, so that
+// retrievability and the next answer work as for any reviewed card.
+func (s *Scheduler) FromSM2(due time.Time, ivl int, ease float64) Card {
+	st, d := MemoryFromSM2(ease, float64(ivl), SM2Retention, s.w)
+	return Card{State: Review, Due: due, LastReview: due.AddDate(0, 0, -ivl), Interval: ivl, Ease: ease,
+		Stability: st, Difficulty: d, Reps: 1}
 }
