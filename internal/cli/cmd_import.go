@@ -14,6 +14,7 @@ import (
 
 	"recall/internal/deck"
 	"recall/internal/importer"
+	"recall/internal/review"
 	"recall/internal/sched"
 	"recall/internal/store"
 )
@@ -140,8 +141,15 @@ func importRun(f *Factory, opts *importOptions) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	}
-	e, err := f.Engine(false)
-	if err != nil {
+	var e *review.Engine
+	var err error
+	if opts.DryRun {
+		var discard func()
+		if e, discard, err = f.dryRunEngine(); err != nil {
+			return err
+		}
+		defer discard()
+	} else if e, err = f.Engine(false); err != nil {
 		return err
 	}
 	st := e.Store
