@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"recall/internal/term"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,12 +51,23 @@ type importFileJSON struct {
 	Pruned    int             `json:"pruned,omitempty"`
 	History   int             `json:"history,omitempty"`
 	Errors    []lineErrorJSON `json:"errors"`
-	Warnings  []string        `json:"warnings,omitempty"`
+	// Warnings have the shape of errors (line 0: about the whole file).
+	Warnings []lineErrorJSON `json:"warnings,omitempty"`
 }
 
 type lineErrorJSON struct {
 	Line    int    `json:"line"`
 	Message string `json:"message"`
+}
+
+// at words the problem as "FILE:LINE: message" (or "FILE: message" when no
+// line applies), the form compilers use, so every message of an import
+// reads alike and editors can jump to the line.
+func (le lineErrorJSON) at(path string) string {
+	if le.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", path, le.Line, le.Message)
+	}
+	return fmt.Sprintf("%s: %s", path, le.Message)
 }
 
 type importJSON struct {
@@ -224,15 +237,14 @@ func importRun(f *Factory, opts *importOptions) error {
 		return errors.Join(failed...)
 	}
 	for _, fr := range rep.Files {
-		for _, le := range fr.Errors {
-			if le.Line > 0 {
-				f.hint("%s:%d: %s", fr.Path, le.Line, le.Message)
-			} else {
-				f.hint("%s: %s", fr.Path, le.Message)
-			}
-		}
-		for _, w := range fr.Warnings {
-			f.hint("%s: %s", fr.Path, w)
+		// Errors and warnings in the order of the file's lines, those about
+		// the whole file last.
+		msgs := append(slices.Clone(fr.Errors), fr.Warnings...)
+		slices.SortStableFunc(msgs, func(a, b lineErrorJSON) int {
+			return cmp.Compare(uint(a.Line-1), uint(b.Line-1)) // line 0 wraps to the end
+		})
+		for _, m := range msgs {
+			f.hint("%s", m.at(fr.Path))
 		}
 		extra := ""
 		if fr.Renamed > 0 {
@@ -263,17 +275,16 @@ func importRun(f *Factory, opts *importOptions) error {
 
 func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st *store.Store, r *importer.Result,
 	opts *importOptions, now time.Time) (importFileJSON, error) {
-	fr := importFileJSON{Path: r.Path, Format: string(r.Format), Errors: []lineErrorJSON{}, Warnings: r.Warnings}
+	fr := importFileJSON{Path: r.Path, Format: string(r.Format), Errors: []lineErrorJSON{}}
 	for _, le := range r.Errors {
 		fr.Errors = append(fr.Errors, lineErrorJSON{Line: le.Line, Message: le.Message})
 	}
+	for _, w := range r.Warnings {
+		fr.Warnings = append(fr.Warnings, lineErrorJSON{Line: w.Line, Message: w.Message})
+	}
 	fr.Skipped = len(r.Skipped) + len(r.Errors) // a bad row is skipped too
 	for _, s := range r.Skipped {
-		if s.Line > 0 {
-			fr.Warnings = append(fr.Warnings, fmt.Sprintf("line %d: skipped: %s", s.Line, s.Message))
-		} else {
-			fr.Warnings = append(fr.Warnings, "skipped: "+s.Message)
-		}
+		fr.Warnings = append(fr.Warnings, lineErrorJSON{Line: s.Line, Message: "skipped: " + s.Message})
 	}
 	var infos []store.DeckInfo
 	var cards []deck.Card
@@ -319,8 +330,8 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	fr.Gone, fr.Pruned = res.Count(store.Gone), res.Count(store.Pruned)
 	fr.History = res.History
 	if missing := len(r.Reviews) - res.History; missing > 0 && r.Format == importer.FormatRevlog {
-		fr.Warnings = append(fr.Warnings, fmt.Sprintf("%s not imported: their cards are not in the collection or already have a history"+
-			" (`recall eval %s` and `recall optimize --revlog %s` use a history without importing it)", term.Plural(missing, "review"), r.Path, r.Path))
+		fr.Warnings = append(fr.Warnings, lineErrorJSON{Message: fmt.Sprintf("%s not imported: their cards are not in the collection or already have a history"+
+			" (`recall eval %s` and `recall optimize --revlog %s` use a history without importing it)", term.Plural(missing, "review"), r.Path, r.Path)})
 	}
 	return fr, nil
 }
