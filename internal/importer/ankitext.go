@@ -115,6 +115,7 @@ func readAnkiText(res *Result, text, deckName string, opt Options) error {
 	recs, errs := newRecordReader(body, delim, startLine).readAll()
 	res.Errors = append(res.Errors, errs...)
 	recs = dropBlank(recs)
+	warnMergedRows(res, recs, delim)
 
 	// Column names can name the meta columns when no "X column:" says so.
 	if meta.columns != "" {

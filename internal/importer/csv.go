@@ -99,6 +99,7 @@ func readCSV(res *Result, text, deckName string, opt Options) error {
 	recs, errs := newRecordReader(text, delim, startLine).readAll()
 	res.Errors = append(res.Errors, errs...)
 	recs = dropBlank(recs)
+	warnMergedRows(res, recs, delim)
 	if len(recs) == 0 {
 		res.warn("no rows")
 		return nil
