@@ -36,7 +36,10 @@ type importOptions struct {
 	Header     string
 	TermSep    string
 	RowSep     string
-	Prune      bool
+	// TermSepSet and RowSepSet say the flags were given (even empty);
+	// either makes the import a Quizlet one.
+	TermSepSet, RowSepSet bool
+	Prune                 bool
 }
 
 type importFileJSON struct {
@@ -89,11 +92,15 @@ func newImportCmd(f *Factory) *cobra.Command {
 nothing; edited cards are updated and keep their history.
 
 Formats: md (recall and hashcards Markdown), csv, tsv, anki-text, apkg, colpkg,
-anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.`,
+anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.
+
+Quizlet exports are never detected (they have no quoting to recognise): use
+--format quizlet, or give --term-sep or --row-sep, which imply it.`,
 		Args: minArgs(1, "at least one file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.HistorySet = cmd.Flags().Changed("with-history")
+			opts.TermSepSet, opts.RowSepSet = cmd.Flags().Changed("term-sep"), cmd.Flags().Changed("row-sep")
 			return importRun(f, opts)
 		},
 	}
@@ -106,21 +113,40 @@ anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.`,
 	fl.StringVar(&opts.Encoding, "encoding", "", "text encoding when not UTF-8: latin1")
 	fl.StringVar(&opts.Delimiter, "delimiter", "", "CSV field separator (default: detect)")
 	fl.StringVar(&opts.Header, "header", "", "CSV header row: yes or no (default: detect)")
-	fl.StringVar(&opts.TermSep, "term-sep", "", "Quizlet: separator between term and definition (default tab)")
-	fl.StringVar(&opts.RowSep, "row-sep", "", "Quizlet: separator between rows (default newline)")
+	fl.StringVar(&opts.TermSep, "term-sep", "", "Quizlet: separator between term and definition (default tab; \\t, \\n understood; implies --format quizlet)")
+	fl.StringVar(&opts.RowSep, "row-sep", "", "Quizlet: separator between rows (default newline; e.g. '\\n\\n'; implies --format quizlet)")
 	fl.BoolVar(&opts.Prune, "prune", false, "delete cards of the imported decks that the files no longer have")
 	return cmd
 }
 
-func (o *importOptions) readerOptions(mediaDir string) (importer.Options, error) {
+func (o *importOptions) readerOptions() (importer.Options, error) {
 	io := importer.Options{Deck: o.Deck, Encoding: o.Encoding, WithHistory: o.WithHistory,
-		TermSep: o.TermSep, RowSep: o.RowSep, MediaDir: mediaDir}
+		TermSep: o.TermSep, RowSep: o.RowSep}
 	if o.Format != "" {
 		fm, err := importer.ParseFormat(o.Format)
 		if err != nil {
 			return io, usageError{err}
 		}
 		io.Format = fm
+	}
+	if o.TermSepSet || o.RowSepSet {
+		// Other formats have separators of their own (--delimiter) and
+		// would ignore these silently, so the flags mean Quizlet.
+		switch io.Format {
+		case "":
+			io.Format = importer.FormatQuizlet
+		case importer.FormatQuizlet:
+		default:
+			return io, usagef("--term-sep and --row-sep are for Quizlet exports, not --format %s; for CSV or TSV use --delimiter", io.Format)
+		}
+		// An empty separator would split every character apart (or never
+		// split at all); it is a slip, such as an unset shell variable.
+		if o.TermSepSet && o.TermSep == "" {
+			return io, usagef("--term-sep is empty; give the text between term and definition, e.g. --term-sep ' - ' or --term-sep '\\t'")
+		}
+		if o.RowSepSet && o.RowSep == "" {
+			return io, usagef("--row-sep is empty; give the text between rows, e.g. --row-sep ';' or --row-sep '\\n\\n'")
+		}
 	}
 	switch o.Encoding {
 	case "", "utf8", "utf-8", "latin1":
@@ -154,8 +180,13 @@ func importRun(f *Factory, opts *importOptions) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	}
+	// The command line is checked before the collection is opened, so a
+	// mistake in it neither waits for a lock nor creates a collection.
+	ropt, err := opts.readerOptions()
+	if err != nil {
+		return err
+	}
 	var e *review.Engine
-	var err error
 	if opts.DryRun {
 		var discard func()
 		if e, discard, err = f.dryRunEngine(); err != nil {
@@ -170,12 +201,8 @@ func importRun(f *Factory, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	ropt, err := opts.readerOptions(filepath.Join(filepath.Dir(st.Path()), "media"))
-	if err != nil {
-		return err
-	}
-	if opts.DryRun {
-		ropt.MediaDir = ""
+	if !opts.DryRun {
+		ropt.MediaDir = filepath.Join(filepath.Dir(st.Path()), "media")
 	}
 	// Clear the status line on every way out, errors included; after the
 	// report it only erases the empty line under it.
