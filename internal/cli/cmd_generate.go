@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -78,6 +79,12 @@ func generateRun(f *Factory, opts *generateOptions) error {
 		}
 		gopt.Types = append(gopt.Types, ty)
 	}
+	if opts.Output != "" {
+		// Before the work, so a bad path is not found out after it.
+		if err := checkOutputPath(opts.Output, "deck.md"); err != nil {
+			return err
+		}
+	}
 	var docs []generate.Document
 	for _, name := range opts.Docs {
 		var data []byte
@@ -93,6 +100,12 @@ func generateRun(f *Factory, opts *generateOptions) error {
 		docs = append(docs, generate.Document{Name: name, Data: data})
 	}
 	d, err := generate.Generate(docs, gopt)
+	var filtered *generate.TypesFilteredError
+	if errors.As(err, &filtered) {
+		return fmt.Errorf("%s: the --types filter (%s) removed all %s found; typed cards come from basic cards with short answers"+
+			" (at most four words), reversed ones from definitions (\"X is Y\"): add basic or cloze to --types, or leave it out",
+			strings.Join(filtered.Docs, ", "), typeList(filtered.Types), term.Plural(filtered.Removed, "card"))
+	}
 	if err != nil {
 		return err
 	}
@@ -157,4 +170,12 @@ func generateImport(f *Factory, d deck.Deck, docs []string, prune bool) error {
 		}
 	}
 	return nil
+}
+
+func typeList(types []deck.Type) string {
+	names := make([]string, len(types))
+	for i, t := range types {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ",")
 }
