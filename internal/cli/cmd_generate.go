@@ -36,7 +36,9 @@ func newGenerateCmd(f *Factory) *cobra.Command {
 		Long: `Make cards from documents: questions from headings and definitions,
 enumerations from lists, clozes for names, dates and numbers. Every card
 remembers the passage it came from. The deck goes to stdout as recall Markdown
-unless -o, --json or --import says otherwise. Regenerating after the document
+unless -o, --json or --import says otherwise. -o writes the deck file also
+with --import or --json, to keep and edit; --import --json prints the import
+report as JSON, as recall import --json does. Regenerating after the document
 changed keeps the history of cards whose passage is unchanged.`,
 		Args: minArgs(1, "at least one document (or - for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -47,7 +49,7 @@ changed keeps the history of cards whose passage is unchanged.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Deck, "deck", "", "deck name (default: the document's title)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write the deck to `FILE`")
-	fl.BoolVar(&opts.JSON, "json", false, "print the cards as JSON")
+	fl.BoolVar(&opts.JSON, "json", false, "print the cards as JSON (with --import: the import report)")
 	fl.BoolVar(&opts.Import, "import", false, "import the cards into the collection")
 	fl.BoolVar(&opts.Prune, "prune", false, "with --import: delete cards whose passage is gone")
 	fl.IntVar(&opts.Max, "max", 0, "keep at most `N` cards (the best ones)")
@@ -109,9 +111,17 @@ func generateRun(f *Factory, opts *generateOptions) error {
 	if err != nil {
 		return err
 	}
+	// -o writes the deck file whatever else is asked, so that a deck
+	// imported with --import can still be kept and edited as a file.
+	if opts.Output != "" {
+		if err := writeFileAtomic(opts.Output, func(w io.Writer) error { return deck.Write(w, d) }); err != nil {
+			return err
+		}
+		f.hint("wrote %s: %s in deck %q", opts.Output, term.Plural(len(d.Cards), "card"), d.Name)
+	}
 	switch {
 	case opts.Import:
-		return generateImport(f, d, opts.Docs, opts.Prune)
+		return generateImport(f, d, opts)
 	case opts.JSON:
 		out := make([]generatedJSON, 0, len(d.Cards))
 		for _, c := range d.Cards {
@@ -124,16 +134,15 @@ func generateRun(f *Factory, opts *generateOptions) error {
 		}
 		return f.writeJSON(out)
 	case opts.Output != "":
-		if err := writeFileAtomic(opts.Output, func(w io.Writer) error { return deck.Write(w, d) }); err != nil {
-			return err
-		}
-		f.hint("wrote %s: %s in deck %q", opts.Output, term.Plural(len(d.Cards), "card"), d.Name)
 		return nil
 	}
 	return deck.Write(f.IO.Out, d)
 }
 
-func generateImport(f *Factory, d deck.Deck, docs []string, prune bool) error {
+// generateImport imports the generated deck and reports it like `recall
+// import` does: a line of counts, or with --json the same document as
+// `recall import --json`, whose one file is the documents.
+func generateImport(f *Factory, d deck.Deck, opts *generateOptions) error {
 	st, err := f.Store(false)
 	if err != nil {
 		return err
@@ -150,17 +159,22 @@ func generateImport(f *Factory, d deck.Deck, docs []string, prune bool) error {
 	// The documents stand for the file, so regenerating from the same ones
 	// tells which of their cards are gone.
 	var files []string
-	for _, doc := range docs {
+	for _, doc := range opts.Docs {
 		files = append(files, absPath(doc))
 	}
 	info := store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source,
 		File: "generated:" + strings.Join(files, ",")}
-	res, err := st.Upsert([]store.DeckInfo{info}, withDeckTags(d), store.UpsertOptions{Now: now, Prune: prune})
+	res, err := st.Upsert([]store.DeckInfo{info}, withDeckTags(d), store.UpsertOptions{Now: now, Prune: opts.Prune})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.Out, "%s: %d added, %d updated, %d unchanged\n", term.OneLine(d.Name),
-		res.Count(store.Added), res.Count(store.Updated)+res.Count(store.Renamed), res.Count(store.Unchanged))
+	fr := importFileJSON{Path: strings.Join(opts.Docs, ","), Format: "generate", Errors: []lineErrorJSON{}}
+	fr.count(res)
+	if opts.JSON {
+		return f.writeJSON(importJSON{Added: fr.Added, Updated: fr.Updated, Unchanged: fr.Unchanged,
+			Files: []importFileJSON{fr}})
+	}
+	fmt.Fprintf(f.IO.Out, "%s: %d added, %d updated, %d unchanged\n", term.OneLine(d.Name), fr.Added, fr.Updated, fr.Unchanged)
 	for _, c := range res.Cards {
 		switch c.Outcome {
 		case store.Gone:

@@ -300,6 +300,16 @@ func importRun(f *Factory, opts *importOptions) error {
 	return errors.Join(failed...)
 }
 
+// count fills in the counts of what an import did; a card matched after an
+// edit of its front counts as updated.
+func (fr *importFileJSON) count(res *store.UpsertResult) {
+	fr.Added, fr.Updated, fr.Unchanged = res.Count(store.Added), res.Count(store.Updated), res.Count(store.Unchanged)
+	fr.Renamed = res.Count(store.Renamed)
+	fr.Updated += fr.Renamed
+	fr.Gone, fr.Pruned = res.Count(store.Gone), res.Count(store.Pruned)
+	fr.History = res.History
+}
+
 func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st *store.Store, r *importer.Result,
 	opts *importOptions, now time.Time) (importFileJSON, error) {
 	fr := importFileJSON{Path: r.Path, Format: string(r.Format), Errors: []lineErrorJSON{}}
@@ -351,11 +361,7 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	if err != nil {
 		return fr, fmt.Errorf("%s: %w", r.Path, err)
 	}
-	fr.Added, fr.Updated, fr.Unchanged = res.Count(store.Added), res.Count(store.Updated), res.Count(store.Unchanged)
-	fr.Renamed = res.Count(store.Renamed)
-	fr.Updated += fr.Renamed
-	fr.Gone, fr.Pruned = res.Count(store.Gone), res.Count(store.Pruned)
-	fr.History = res.History
+	fr.count(res)
 	if missing := len(r.Reviews) - res.History; missing > 0 && r.Format == importer.FormatRevlog {
 		fr.Warnings = append(fr.Warnings, lineErrorJSON{Message: fmt.Sprintf("%s not imported: their cards are not in the collection or already have a history"+
 			" (`recall eval %s` and `recall optimize --revlog %s` use a history without importing it)", term.Plural(missing, "review"), r.Path, r.Path)})
