@@ -37,9 +37,11 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"simulate": simulate,
-			// lock holds the collection open, as another recall process would.
+			// lock holds the collection open, as another recall process
+			// would: for writing, or with -r read-only (a shared lock).
 			"lock": func(ts *testscript.TestScript, neg bool, args []string) {
-				st, err := store.Open(ts.Getenv("RECALL_DB"), store.Options{})
+				readOnly := len(args) == 1 && args[0] == "-r"
+				st, err := store.Open(ts.Getenv("RECALL_DB"), store.Options{ReadOnly: readOnly})
 				ts.Check(err)
 				ts.Defer(func() { st.Close() })
 			},

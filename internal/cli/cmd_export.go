@@ -191,6 +191,9 @@ func collectDecks(st *store.Store, names []string) ([]deck.Deck, map[uint64]stri
 // writeFileAtomic writes through a temporary file and renames it, so an
 // error never leaves half a file behind.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
+	if err := checkOutputPath(path, ""); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".recall-export-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

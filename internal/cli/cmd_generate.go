@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -35,7 +36,9 @@ func newGenerateCmd(f *Factory) *cobra.Command {
 		Long: `Make cards from documents: questions from headings and definitions,
 enumerations from lists, clozes for names, dates and numbers. Every card
 remembers the passage it came from. The deck goes to stdout as recall Markdown
-unless -o, --json or --import says otherwise. Regenerating after the document
+unless -o, --json or --import says otherwise. -o writes the deck file also
+with --import or --json, to keep and edit; --import --json prints the import
+report as JSON, as recall import --json does. Regenerating after the document
 changed keeps the history of cards whose passage is unchanged.`,
 		Args: minArgs(1, "at least one document (or - for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -46,7 +49,7 @@ changed keeps the history of cards whose passage is unchanged.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Deck, "deck", "", "deck name (default: the document's title)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write the deck to `FILE`")
-	fl.BoolVar(&opts.JSON, "json", false, "print the cards as JSON")
+	fl.BoolVar(&opts.JSON, "json", false, "print the cards as JSON (with --import: the import report)")
 	fl.BoolVar(&opts.Import, "import", false, "import the cards into the collection")
 	fl.BoolVar(&opts.Prune, "prune", false, "with --import: delete cards whose passage is gone")
 	fl.IntVar(&opts.Max, "max", 0, "keep at most `N` cards (the best ones)")
@@ -78,6 +81,12 @@ func generateRun(f *Factory, opts *generateOptions) error {
 		}
 		gopt.Types = append(gopt.Types, ty)
 	}
+	if opts.Output != "" {
+		// Before the work, so a bad path is not found out after it.
+		if err := checkOutputPath(opts.Output, "deck.md"); err != nil {
+			return err
+		}
+	}
 	var docs []generate.Document
 	for _, name := range opts.Docs {
 		var data []byte
@@ -93,12 +102,26 @@ func generateRun(f *Factory, opts *generateOptions) error {
 		docs = append(docs, generate.Document{Name: name, Data: data})
 	}
 	d, err := generate.Generate(docs, gopt)
+	var filtered *generate.TypesFilteredError
+	if errors.As(err, &filtered) {
+		return fmt.Errorf("%s: the --types filter (%s) removed all %s found; typed cards come from basic cards with short answers"+
+			" (at most four words), reversed ones from definitions (\"X is Y\"): add basic or cloze to --types, or leave it out",
+			strings.Join(filtered.Docs, ", "), typeList(filtered.Types), term.Plural(filtered.Removed, "card"))
+	}
 	if err != nil {
 		return err
 	}
+	// -o writes the deck file whatever else is asked, so that a deck
+	// imported with --import can still be kept and edited as a file.
+	if opts.Output != "" {
+		if err := writeFileAtomic(opts.Output, func(w io.Writer) error { return deck.Write(w, d) }); err != nil {
+			return err
+		}
+		f.hint("wrote %s: %s in deck %q", opts.Output, term.Plural(len(d.Cards), "card"), d.Name)
+	}
 	switch {
 	case opts.Import:
-		return generateImport(f, d, opts.Docs, opts.Prune)
+		return generateImport(f, d, opts)
 	case opts.JSON:
 		out := make([]generatedJSON, 0, len(d.Cards))
 		for _, c := range d.Cards {
@@ -111,16 +134,15 @@ func generateRun(f *Factory, opts *generateOptions) error {
 		}
 		return f.writeJSON(out)
 	case opts.Output != "":
-		if err := writeFileAtomic(opts.Output, func(w io.Writer) error { return deck.Write(w, d) }); err != nil {
-			return err
-		}
-		f.hint("wrote %s: %s in deck %q", opts.Output, term.Plural(len(d.Cards), "card"), d.Name)
 		return nil
 	}
 	return deck.Write(f.IO.Out, d)
 }
 
-func generateImport(f *Factory, d deck.Deck, docs []string, prune bool) error {
+// generateImport imports the generated deck and reports it like `recall
+// import` does: a line of counts, or with --json the same document as
+// `recall import --json`, whose one file is the documents.
+func generateImport(f *Factory, d deck.Deck, opts *generateOptions) error {
 	st, err := f.Store(false)
 	if err != nil {
 		return err
@@ -137,17 +159,22 @@ func generateImport(f *Factory, d deck.Deck, docs []string, prune bool) error {
 	// The documents stand for the file, so regenerating from the same ones
 	// tells which of their cards are gone.
 	var files []string
-	for _, doc := range docs {
+	for _, doc := range opts.Docs {
 		files = append(files, absPath(doc))
 	}
 	info := store.DeckInfo{Name: d.Name, Description: d.Description, Tags: d.Tags, Source: d.Source,
 		File: "generated:" + strings.Join(files, ",")}
-	res, err := st.Upsert([]store.DeckInfo{info}, withDeckTags(d), store.UpsertOptions{Now: now, Prune: prune})
+	res, err := st.Upsert([]store.DeckInfo{info}, withDeckTags(d), store.UpsertOptions{Now: now, Prune: opts.Prune})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.Out, "%s: %d added, %d updated, %d unchanged\n", term.OneLine(d.Name),
-		res.Count(store.Added), res.Count(store.Updated)+res.Count(store.Renamed), res.Count(store.Unchanged))
+	fr := importFileJSON{Path: strings.Join(opts.Docs, ","), Format: "generate", Errors: []lineErrorJSON{}}
+	fr.count(res)
+	if opts.JSON {
+		return f.writeJSON(importJSON{Added: fr.Added, Updated: fr.Updated, Unchanged: fr.Unchanged,
+			Files: []importFileJSON{fr}})
+	}
+	fmt.Fprintf(f.IO.Out, "%s: %d added, %d updated, %d unchanged\n", term.OneLine(d.Name), fr.Added, fr.Updated, fr.Unchanged)
 	for _, c := range res.Cards {
 		switch c.Outcome {
 		case store.Gone:
@@ -157,4 +184,12 @@ func generateImport(f *Factory, d deck.Deck, docs []string, prune bool) error {
 		}
 	}
 	return nil
+}
+
+func typeList(types []deck.Type) string {
+	names := make([]string, len(types))
+	for i, t := range types {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ",")
 }

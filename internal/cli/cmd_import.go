@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"recall/internal/term"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +16,7 @@ import (
 
 	"recall/internal/deck"
 	"recall/internal/importer"
+	"recall/internal/review"
 	"recall/internal/sched"
 	"recall/internal/store"
 )
@@ -33,7 +36,10 @@ type importOptions struct {
 	Header     string
 	TermSep    string
 	RowSep     string
-	Prune      bool
+	// TermSepSet and RowSepSet say the flags were given (even empty);
+	// either makes the import a Quizlet one.
+	TermSepSet, RowSepSet bool
+	Prune                 bool
 }
 
 type importFileJSON struct {
@@ -54,12 +60,23 @@ type importFileJSON struct {
 	// file.
 	Scheduled int             `json:"scheduled,omitempty"`
 	Errors    []lineErrorJSON `json:"errors"`
-	Warnings  []string        `json:"warnings,omitempty"`
+	// Warnings have the shape of errors (line 0: about the whole file).
+	Warnings []lineErrorJSON `json:"warnings,omitempty"`
 }
 
 type lineErrorJSON struct {
 	Line    int    `json:"line"`
 	Message string `json:"message"`
+}
+
+// at words the problem as "FILE:LINE: message" (or "FILE: message" when no
+// line applies), the form compilers use, so every message of an import
+// reads alike and editors can jump to the line.
+func (le lineErrorJSON) at(path string) string {
+	if le.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", path, le.Line, le.Message)
+	}
+	return fmt.Sprintf("%s: %s", path, le.Message)
 }
 
 type importJSON struct {
@@ -81,11 +98,15 @@ func newImportCmd(f *Factory) *cobra.Command {
 nothing; edited cards are updated and keep their history.
 
 Formats: md (recall and hashcards Markdown), csv, tsv, anki-text, apkg, colpkg,
-anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.`,
+anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.
+
+Quizlet exports are never detected (they have no quoting to recognise): use
+--format quizlet, or give --term-sep or --row-sep, which imply it.`,
 		Args: minArgs(1, "at least one file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.HistorySet = cmd.Flags().Changed("with-history")
+			opts.TermSepSet, opts.RowSepSet = cmd.Flags().Changed("term-sep"), cmd.Flags().Changed("row-sep")
 			return importRun(f, opts)
 		},
 	}
@@ -98,21 +119,40 @@ anki2, obsidian, quizlet, mnemosyne, mnemosyne-xml, json, revlog.`,
 	fl.StringVar(&opts.Encoding, "encoding", "", "text encoding when not UTF-8: latin1")
 	fl.StringVar(&opts.Delimiter, "delimiter", "", "CSV field separator (default: detect)")
 	fl.StringVar(&opts.Header, "header", "", "CSV header row: yes or no (default: detect)")
-	fl.StringVar(&opts.TermSep, "term-sep", "", "Quizlet: separator between term and definition (default tab)")
-	fl.StringVar(&opts.RowSep, "row-sep", "", "Quizlet: separator between rows (default newline)")
+	fl.StringVar(&opts.TermSep, "term-sep", "", "Quizlet: separator between term and definition (default tab; \\t, \\n understood; implies --format quizlet)")
+	fl.StringVar(&opts.RowSep, "row-sep", "", "Quizlet: separator between rows (default newline; e.g. '\\n\\n'; implies --format quizlet)")
 	fl.BoolVar(&opts.Prune, "prune", false, "delete cards of the imported decks that the files no longer have")
 	return cmd
 }
 
-func (o *importOptions) readerOptions(mediaDir string) (importer.Options, error) {
+func (o *importOptions) readerOptions() (importer.Options, error) {
 	io := importer.Options{Deck: o.Deck, Encoding: o.Encoding, WithHistory: o.WithHistory,
-		TermSep: o.TermSep, RowSep: o.RowSep, MediaDir: mediaDir}
+		TermSep: o.TermSep, RowSep: o.RowSep}
 	if o.Format != "" {
 		fm, err := importer.ParseFormat(o.Format)
 		if err != nil {
 			return io, usageError{err}
 		}
 		io.Format = fm
+	}
+	if o.TermSepSet || o.RowSepSet {
+		// Other formats have separators of their own (--delimiter) and
+		// would ignore these silently, so the flags mean Quizlet.
+		switch io.Format {
+		case "":
+			io.Format = importer.FormatQuizlet
+		case importer.FormatQuizlet:
+		default:
+			return io, usagef("--term-sep and --row-sep are for Quizlet exports, not --format %s; for CSV or TSV use --delimiter", io.Format)
+		}
+		// An empty separator would split every character apart (or never
+		// split at all); it is a slip, such as an unset shell variable.
+		if o.TermSepSet && o.TermSep == "" {
+			return io, usagef("--term-sep is empty; give the text between term and definition, e.g. --term-sep ' - ' or --term-sep '\\t'")
+		}
+		if o.RowSepSet && o.RowSep == "" {
+			return io, usagef("--row-sep is empty; give the text between rows, e.g. --row-sep ';' or --row-sep '\\n\\n'")
+		}
 	}
 	switch o.Encoding {
 	case "", "utf8", "utf-8", "latin1":
@@ -146,8 +186,20 @@ func importRun(f *Factory, opts *importOptions) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	}
-	e, err := f.Engine(false)
+	// The command line is checked before the collection is opened, so a
+	// mistake in it neither waits for a lock nor creates a collection.
+	ropt, err := opts.readerOptions()
 	if err != nil {
+		return err
+	}
+	var e *review.Engine
+	if opts.DryRun {
+		var discard func()
+		if e, discard, err = f.dryRunEngine(); err != nil {
+			return err
+		}
+		defer discard()
+	} else if e, err = f.Engine(false); err != nil {
 		return err
 	}
 	st := e.Store
@@ -155,12 +207,8 @@ func importRun(f *Factory, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	ropt, err := opts.readerOptions(filepath.Join(filepath.Dir(st.Path()), "media"))
-	if err != nil {
-		return err
-	}
-	if opts.DryRun {
-		ropt.MediaDir = ""
+	if !opts.DryRun {
+		ropt.MediaDir = filepath.Join(filepath.Dir(st.Path()), "media")
 	}
 	// Clear the status line on every way out, errors included; after the
 	// report it only erases the empty line under it.
@@ -222,15 +270,14 @@ func importRun(f *Factory, opts *importOptions) error {
 		return errors.Join(failed...)
 	}
 	for _, fr := range rep.Files {
-		for _, le := range fr.Errors {
-			if le.Line > 0 {
-				f.hint("%s:%d: %s", fr.Path, le.Line, le.Message)
-			} else {
-				f.hint("%s: %s", fr.Path, le.Message)
-			}
-		}
-		for _, w := range fr.Warnings {
-			f.hint("%s: %s", fr.Path, w)
+		// Errors and warnings in the order of the file's lines, those about
+		// the whole file last.
+		msgs := append(slices.Clone(fr.Errors), fr.Warnings...)
+		slices.SortStableFunc(msgs, func(a, b lineErrorJSON) int {
+			return cmp.Compare(uint(a.Line-1), uint(b.Line-1)) // line 0 wraps to the end
+		})
+		for _, m := range msgs {
+			f.hint("%s", m.at(fr.Path))
 		}
 		extra := ""
 		if fr.Renamed > 0 {
@@ -265,19 +312,28 @@ func importRun(f *Factory, opts *importOptions) error {
 	return errors.Join(failed...)
 }
 
+// count fills in the counts of what an import did; a card matched after an
+// edit of its front counts as updated.
+func (fr *importFileJSON) count(res *store.UpsertResult) {
+	fr.Added, fr.Updated, fr.Unchanged = res.Count(store.Added), res.Count(store.Updated), res.Count(store.Unchanged)
+	fr.Renamed = res.Count(store.Renamed)
+	fr.Updated += fr.Renamed
+	fr.Gone, fr.Pruned = res.Count(store.Gone), res.Count(store.Pruned)
+	fr.History = res.History
+}
+
 func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st *store.Store, r *importer.Result,
 	opts *importOptions, now time.Time) (importFileJSON, error) {
-	fr := importFileJSON{Path: r.Path, Format: string(r.Format), Errors: []lineErrorJSON{}, Warnings: r.Warnings}
+	fr := importFileJSON{Path: r.Path, Format: string(r.Format), Errors: []lineErrorJSON{}}
 	for _, le := range r.Errors {
 		fr.Errors = append(fr.Errors, lineErrorJSON{Line: le.Line, Message: le.Message})
 	}
+	for _, w := range r.Warnings {
+		fr.Warnings = append(fr.Warnings, lineErrorJSON{Line: w.Line, Message: w.Message})
+	}
 	fr.Skipped = len(r.Skipped) + len(r.Errors) // a bad row is skipped too
 	for _, s := range r.Skipped {
-		if s.Line > 0 {
-			fr.Warnings = append(fr.Warnings, fmt.Sprintf("line %d: skipped: %s", s.Line, s.Message))
-		} else {
-			fr.Warnings = append(fr.Warnings, "skipped: "+s.Message)
-		}
+		fr.Warnings = append(fr.Warnings, lineErrorJSON{Line: s.Line, Message: "skipped: " + s.Message})
 	}
 	var infos []store.DeckInfo
 	var cards []deck.Card
@@ -292,8 +348,8 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 		// the card's history.
 		uopt.Prune = false
 		fr.PruneHeld = true
-		fr.Warnings = append(fr.Warnings, fmt.Sprintf("--prune deleted nothing: the file has %s that could not be imported, "+
-			"whose cards would look removed; fix them and import again with --prune", term.Plural(fr.Skipped, "item")))
+		fr.Warnings = append(fr.Warnings, lineErrorJSON{Message: fmt.Sprintf("--prune deleted nothing: the file has %s that could not be imported, "+
+			"whose cards would look removed; fix them and import again with --prune", term.Plural(fr.Skipped, "item"))})
 	}
 	if len(r.Reviews) > 0 {
 		for _, h := range r.Reviews {
@@ -341,19 +397,15 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 	if err != nil {
 		return fr, fmt.Errorf("%s: %w", r.Path, err)
 	}
-	fr.Added, fr.Updated, fr.Unchanged = res.Count(store.Added), res.Count(store.Updated), res.Count(store.Unchanged)
-	fr.Renamed = res.Count(store.Renamed)
-	fr.Updated += fr.Renamed
-	fr.Gone, fr.Pruned = res.Count(store.Gone), res.Count(store.Pruned)
+	fr.count(res)
 	for _, c := range res.Cards {
 		if _, ok := uopt.Start[c.ID]; ok && c.Outcome == store.Added {
 			fr.Scheduled++
 		}
 	}
-	fr.History = res.History
 	if missing := len(r.Reviews) - res.History; missing > 0 && r.Format == importer.FormatRevlog {
-		fr.Warnings = append(fr.Warnings, fmt.Sprintf("%s not imported: their cards are not in the collection or already have a history"+
-			" (`recall eval %s` and `recall optimize --revlog %s` use a history without importing it)", term.Plural(missing, "review"), r.Path, r.Path))
+		fr.Warnings = append(fr.Warnings, lineErrorJSON{Message: fmt.Sprintf("%s not imported: their cards are not in the collection or already have a history"+
+			" (`recall eval %s` and `recall optimize --revlog %s` use a history without importing it)", term.Plural(missing, "review"), r.Path, r.Path)})
 	}
 	return fr, nil
 }

@@ -144,6 +144,42 @@ func (f *Factory) Engine(readOnly bool) (*review.Engine, error) {
 	return f.engine, nil
 }
 
+// dryRunEngine returns an engine on a scratch copy of the collection, for a
+// dry run: it writes nothing and holds no lock, so other recall processes
+// (even one that writes) can work beside it, and it does not create a
+// collection that does not exist yet. discard deletes the copy.
+func (f *Factory) dryRunEngine() (e *review.Engine, discard func(), err error) {
+	path, _, err := f.DBPath()
+	if err != nil {
+		return nil, nil, err
+	}
+	opt := store.Options{Now: func() time.Time {
+		t, _ := f.Now()
+		return t
+	}}
+	var sc *store.Store
+	if fi, statErr := os.Stat(path); statErr == nil && fi.Size() > 0 {
+		st, err := f.Store(true)
+		if err != nil {
+			return nil, nil, err
+		}
+		sc, err = st.Scratch()
+		// The copy is all the dry run needs; let go of the collection.
+		f.close()
+		if err != nil {
+			return nil, nil, err
+		}
+	} else if sc, err = store.NewScratch(opt); err != nil {
+		return nil, nil, err
+	}
+	discard = func() { sc.Discard() }
+	if e, err = review.NewEngine(sc); err != nil {
+		discard()
+		return nil, nil, err
+	}
+	return e, discard, nil
+}
+
 func (f *Factory) close() {
 	if f.st != nil {
 		f.st.Close()

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 
 	"recall/internal/deck"
 	"recall/internal/store"
@@ -30,8 +32,33 @@ func readError(name string, err error) error {
 		return fmt.Errorf("%s: no such file or folder", name)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("%s: permission denied", name)
+	case errors.Is(err, syscall.EISDIR):
+		return fmt.Errorf("%s is a folder, not a file; name the files in it instead (e.g. %s)", name, filepath.Join(name, "*.md"))
 	}
 	return fmt.Errorf("read %s: %w", name, err)
+}
+
+// checkOutputPath refuses a file to write (-o) that cannot be written, in
+// words that say what to do: an existing folder, or a folder that does not
+// exist. example, when not "", is a file name to suggest. Commands call it
+// before any work, so nothing is done in vain; other failures come from the
+// write itself.
+func checkOutputPath(path, example string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		if example != "" {
+			return fmt.Errorf("cannot write %s: it is a folder; give -o a file name, e.g. -o %s", path, filepath.Join(path, example))
+		}
+		return fmt.Errorf("cannot write %s: it is a folder; give -o a file name", path)
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: the folder %s does not exist; create it first (mkdir -p %s) or give -o another path", path, dir, dir)
+	case err == nil && !fi.IsDir():
+		return fmt.Errorf("cannot write %s: %s is a file, not a folder; give -o another path", path, dir)
+	}
+	return nil
 }
 
 // absPath is path made absolute when it can be ("-" and errors stay as

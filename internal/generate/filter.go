@@ -29,7 +29,15 @@ func (g *generator) finish() []deck.Card {
 			live = append(live, c)
 		}
 	}
+	found := live
 	live = applyTypes(live, g.opt.Types)
+	if len(live) == 0 && len(found) > 0 {
+		// Say how many cards the type filter took, so that an empty
+		// result is not blamed on the document. applyTypes changed none
+		// of them (it only changes those it keeps), so dedupe counts the
+		// cards that would have been made.
+		g.typeFiltered = len(dedupe(found))
+	}
 	live = dedupe(live)
 	if g.opt.Max > 0 && len(live) > g.opt.Max {
 		best := append([]*cand(nil), live...)

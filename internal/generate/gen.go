@@ -66,6 +66,9 @@ type generator struct {
 	opt      Options
 	cards    []*cand
 	seq      int
+	// typeFiltered is how many cards Options.Types removed when it left
+	// none.
+	typeFiltered int
 
 	// per document
 	doc    int

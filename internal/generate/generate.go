@@ -63,11 +63,38 @@ func Generate(docs []Document, opt Options) (deck.Deck, error) {
 		names = append(names, in.name)
 	}
 	cards := g.finish()
+	if len(cards) == 0 && g.typeFiltered > 0 {
+		return deck.Deck{}, &TypesFilteredError{Docs: displayNames(names), Types: opt.Types, Removed: g.typeFiltered}
+	}
 	if len(cards) == 0 {
 		return deck.Deck{}, fmt.Errorf("%s: found nothing to make cards from. Cards come from headings that ask a question, "+
 			"\"Label: text\" lines, definitions (\"X is Y\"), lists, and sentences with dates, numbers, names or quotes", strings.Join(displayNames(names), ", "))
 	}
 	return deck.Deck{Name: name, Source: strings.Join(names, ", "), Cards: cards}, nil
+}
+
+// TypesFilteredError says the documents gave cards, but none of the types
+// Options.Types asked for.
+type TypesFilteredError struct {
+	Docs    []string
+	Types   []deck.Type
+	Removed int // cards found of other types
+}
+
+// Error names the documents and the types, and says which cards can become
+// which type.
+func (e *TypesFilteredError) Error() string {
+	types := make([]string, len(e.Types))
+	for i, t := range e.Types {
+		types[i] = string(t)
+	}
+	cards := "cards"
+	if e.Removed == 1 {
+		cards = "card"
+	}
+	return fmt.Sprintf("%s: found %d %s, but none of the types asked for (%s): typed cards come from basic cards with "+
+		"answers of at most four words, reversed ones from definitions (\"X is Y\"); ask for basic or cloze cards too",
+		strings.Join(e.Docs, ", "), e.Removed, cards, strings.Join(types, ", "))
 }
 
 func checkTypes(types []deck.Type) error {

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"reflect"
 	"strings"
@@ -205,5 +206,18 @@ func TestGeneratedDecksWriteAndParseBack(t *testing.T) {
 				t.Errorf("%s: card %d changed in the round trip:\n got %+v\nwant %+v", name, i, c, w)
 			}
 		}
+	}
+}
+
+func TestTypesThatLeaveNothingSayHowManyCardsTheyRemoved(t *testing.T) {
+	doc := "# Rivers\n\nThe Aswan High Dam was completed in 1970 and holds back Lake Nasser.\n"
+	all := gen(t, "rivers.md", doc)
+	_, err := Generate([]Document{{Name: "rivers.md", Data: []byte(doc)}}, Options{Types: []deck.Type{deck.Typed, deck.Reversed}})
+	var filtered *TypesFilteredError
+	if !errors.As(err, &filtered) {
+		t.Fatalf("err = %v, want a TypesFilteredError", err)
+	}
+	if filtered.Removed != len(all.Cards) || !strings.Contains(err.Error(), "typed, reversed") {
+		t.Errorf("removed %d of %d cards; %v", filtered.Removed, len(all.Cards), err)
 	}
 }

@@ -68,7 +68,7 @@ func (m *ankiMeta) set(key, raw string, line int, res *Result) {
 		if r, _ := utf8.DecodeRuneInString(v); r != utf8.RuneError && v != "" {
 			m.delim = r
 		} else {
-			res.warn("line %d: separator %q not understood; guessing", line, v)
+			res.warnAt(line, "separator %q not understood; guessing", v)
 		}
 	case "html":
 		b := strings.EqualFold(v, "true")
@@ -84,7 +84,7 @@ func (m *ankiMeta) set(key, raw string, line int, res *Result) {
 	case "notetype column", "deck column", "tags column", "guid column":
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			res.warn("line %d: %s %q is not a column number", line, key, v)
+			res.warnAt(line, "%s %q is not a column number", key, v)
 			return
 		}
 		switch key {
@@ -115,6 +115,7 @@ func readAnkiText(res *Result, text, deckName string, opt Options) error {
 	recs, errs := newRecordReader(body, delim, startLine).readAll()
 	res.Errors = append(res.Errors, errs...)
 	recs = dropBlank(recs)
+	warnMergedRows(res, recs, delim)
 
 	// Column names can name the meta columns when no "X column:" says so.
 	if meta.columns != "" {
@@ -155,7 +156,7 @@ func readAnkiText(res *Result, text, deckName string, opt Options) error {
 			return r.fields[col-1]
 		}
 		if strings.HasPrefix(r.fields[0], "#") && !r.quoted0 {
-			res.warn("line %d: row starts with \"#\"; read as a note (Anki would drop it as a comment)", r.line)
+			res.warnAt(r.line, "row starts with \"#\"; read as a note (Anki would drop it as a comment)")
 		}
 		var fields []string
 		for i, f := range r.fields {
@@ -181,7 +182,7 @@ func readAnkiText(res *Result, text, deckName string, opt Options) error {
 			continue
 		}
 		if len(fields) > want {
-			res.warn("line %d: %d fields, expected %d (%s); the extra ones are ignored", r.line, len(fields), want, fieldNames(kind))
+			res.warnAt(r.line, "%d fields, expected %d (%s); the extra ones are ignored", len(fields), want, fieldNames(kind))
 		}
 		conv := func(s string) string {
 			s = stripControls(s)

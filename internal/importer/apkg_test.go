@@ -188,7 +188,7 @@ func TestReadPackageWarnsAboutMissingMedia(t *testing.T) {
 
 func containsWarning(res *Result, s string) bool {
 	for _, w := range res.Warnings {
-		if strings.Contains(w, s) {
+		if strings.Contains(w.Error(), s) {
 			return true
 		}
 	}

@@ -45,7 +45,7 @@ func headerColumns(h record, res *Result) (columnMap, error) {
 			slot = &m.kind
 		}
 		if slot == nil || *slot >= 0 {
-			res.warn("column %d (%q) is not used", i+1, c)
+			res.warnAt(h.line, "column %d (%q) is not used", i+1, c)
 			continue
 		}
 		*slot = i
@@ -99,6 +99,7 @@ func readCSV(res *Result, text, deckName string, opt Options) error {
 	recs, errs := newRecordReader(text, delim, startLine).readAll()
 	res.Errors = append(res.Errors, errs...)
 	recs = dropBlank(recs)
+	warnMergedRows(res, recs, delim)
 	if len(recs) == 0 {
 		res.warn("no rows")
 		return nil
@@ -148,7 +149,7 @@ func (m columnMap) note(r record, res *Result) (note, bool) {
 		return strings.TrimSpace(r.fields[i])
 	}
 	if strings.HasPrefix(r.fields[0], "#") && !r.quoted0 {
-		res.warn("line %d: row starts with \"#\"; read as a card (Anki would drop it as a comment)", r.line)
+		res.warnAt(r.line, "row starts with \"#\"; read as a card (Anki would drop it as a comment)")
 	}
 	need := max(m.front, m.back) + 1
 	if len(r.fields) < need {
@@ -156,7 +157,7 @@ func (m columnMap) note(r record, res *Result) (note, bool) {
 		return note{}, false
 	}
 	if len(r.fields) > m.width {
-		res.warn("line %d: %d fields, expected %d (%s); the extra ones are ignored", r.line, len(r.fields), m.width, m.describe())
+		res.warnAt(r.line, "%d fields, expected %d (%s); the extra ones are ignored", len(r.fields), m.width, m.describe())
 	}
 	n := note{line: r.line, front: get(m.front), back: get(m.back), tags: splitTags(get(m.tags)),
 		deck: get(m.deck), guid: get(m.guid), id: get(m.id)}

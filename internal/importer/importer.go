@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"recall/internal/deck"
@@ -43,7 +44,11 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown format %q (known: %v)", s, Formats)
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q; known formats: %s", s, strings.Join(names, ", "))
 }
 
 // Options tune how a file is read. The zero value detects everything.
@@ -102,8 +107,10 @@ type Result struct {
 	// file (both lines named), empty fronts.
 	Skipped []LineError
 	// Errors lists bad rows; the rest of the file is still imported.
-	Errors   []LineError
-	Warnings []string
+	Errors []LineError
+	// Warnings are problems that did not stop a row from being imported;
+	// Line is 0 for one about the whole file.
+	Warnings []LineError
 	// Media lists the media files written to Options.MediaDir.
 	Media []string
 	// Start holds schedules the file keeps without a history (Obsidian's
@@ -140,5 +147,9 @@ func (r *Result) fail(line int, format string, args ...any) {
 }
 
 func (r *Result) warn(format string, args ...any) {
-	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
+	r.warnAt(0, format, args...)
+}
+
+func (r *Result) warnAt(line int, format string, args ...any) {
+	r.Warnings = append(r.Warnings, LineError{Line: line, Message: fmt.Sprintf(format, args...)})
 }

@@ -36,7 +36,7 @@ func readMnemosyneTSV(res *Result, text, deckName string, opt Options) error {
 			front, back = fields[0], fields[1]
 		default:
 			if len(fields) > 4 {
-				res.warn("line %d: %d fields, expected at most 4; the extra ones are ignored", n, len(fields))
+				res.warnAt(n, "%d fields, expected at most 4; the extra ones are ignored", len(fields))
 			}
 			front = fields[0]
 			back = joinNonEmpty("\n", fields[1], fields[2])

@@ -31,7 +31,7 @@ func readQuizlet(res *Result, text, deckName string, opt Options) error {
 		}
 		if len(parts) > 2 {
 			// The definition most likely contained the separator itself.
-			res.warn("line %d: %d fields, expected 2 (term, definition); the rest is kept in the definition", rowLine, len(parts))
+			res.warnAt(rowLine, "%d fields, expected 2 (term, definition); the rest is kept in the definition", len(parts))
 		}
 		sink.add(note{line: rowLine, kind: deck.Basic, deck: pick(opt.Deck, deckName),
 			front: strings.TrimSpace(parts[0]), back: strings.TrimSpace(strings.Join(parts[1:], termSep))})

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -26,16 +27,23 @@ func readFile(path string, opt Options, lim limits) (*Result, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s is a folder; import its files with ReadDir", path)
 	}
+	head, err := readHead(path)
+	if err != nil {
+		return nil, err
+	}
+	if isEmpty(head, st.Size()) {
+		// Said plainly: detection would call it an unknown format, and a
+		// forced format would import nothing without a word.
+		return nil, &EmptyFileError{Path: path}
+	}
 	format := opt.Format
 	if format == "" {
-		head, err := readHead(path)
-		if err != nil {
-			return nil, err
-		}
 		if format, err = Detect(path, head); err != nil {
 			return nil, err
 		}
 	} else if _, err := ParseFormat(string(format)); err != nil {
+		return nil, err
+	} else if err := binaryAsText(path, head, format); err != nil {
 		return nil, err
 	}
 	res := &Result{Path: path, Format: format}
@@ -47,6 +55,57 @@ func readFile(path string, opt Options, lim limits) (*Result, error) {
 		return nil, fmt.Errorf("%s (%s): %w", path, format, err)
 	}
 	return res, nil
+}
+
+// EmptyFileError says a file holds no text at all (or only a byte-order
+// mark or white space), so there is nothing to import from it.
+type EmptyFileError struct{ Path string }
+
+// Error names the file and says it is empty.
+func (e *EmptyFileError) Error() string {
+	return fmt.Sprintf("%s: the file is empty; nothing to import", e.Path)
+}
+
+// isEmpty reports a file with no content besides a BOM and white space;
+// size is the whole file's, head its start.
+func isEmpty(head []byte, size int64) bool {
+	if size == 0 {
+		return true
+	}
+	return size <= int64(len(head)) && !looksBinary(head) && strings.TrimSpace(headText(head)) == ""
+}
+
+// textFormats are the formats read as text, which a binary file cannot be.
+func isTextFormat(f Format) bool {
+	return f != FormatAPKG && f != FormatColpkg && f != FormatAnki2
+}
+
+// binaryAsText refuses a binary file (a zip, a database) that --format asks
+// to read as text: decoding it would only complain about invalid UTF-8 and
+// point at the wrong remedy (an encoding), when the format is what is wrong.
+func binaryAsText(path string, head []byte, want Format) error {
+	binary := bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("SQLite format 3\x00")) || looksBinary(head)
+	if !isTextFormat(want) || !binary {
+		return nil
+	}
+	if got, err := Detect(path, head); err == nil && !isTextFormat(got) {
+		return fmt.Errorf("%s: this is %s, a binary file, not %s text; use --format %s, or leave out --format to detect the format",
+			path, describeFormat(got), want, got)
+	}
+	return fmt.Errorf("%s: this looks like a binary file, not %s text; check that it is the file you meant, or leave out --format to detect its format", path, want)
+}
+
+// describeFormat names a binary format for a message.
+func describeFormat(f Format) string {
+	switch f {
+	case FormatAPKG:
+		return "an Anki package (.apkg)"
+	case FormatColpkg:
+		return "an Anki collection package (.colpkg)"
+	case FormatAnki2:
+		return "an Anki collection database (.anki2)"
+	}
+	return string(f)
 }
 
 func readAs(res *Result, path string, format Format, opt Options, lim limits) error {

@@ -19,6 +19,16 @@ type record struct {
 	// quoted0 says the first field was quoted, so a leading "#" in it is
 	// text, not a comment marker.
 	quoted0 bool
+	// spans describes the quoted fields that run over line breaks (rare, so
+	// usually nil), for the stray-quote check.
+	spans []quotedSpan
+}
+
+// quotedSpan is a quoted field holding line breaks.
+type quotedSpan struct {
+	open, close int    // lines of the opening and the closing quote
+	text        string // the field's text inside the quotes
+	trailing    bool   // text other than blanks followed the closing quote
 }
 
 // blank reports a record made of one empty field (an empty line).
@@ -68,13 +78,21 @@ func (r *recordReader) next() (rec record, lerr *LineError, ok bool) {
 			continue
 		}
 		b.Reset()
+		openLine := r.line
 		if msg := r.readQuoted(&b); msg != "" {
 			r.skipLine(start, startLine)
 			return record{}, &LineError{Line: startLine, Message: msg}, true
 		}
+		closeLine := r.line
+		inside := b.Len()
 		rest, end := r.readPlain()
 		b.WriteString(rest)
-		rec.fields = append(rec.fields, b.String())
+		f := b.String()
+		if closeLine > openLine {
+			rec.spans = append(rec.spans, quotedSpan{open: openLine, close: closeLine, text: f[:inside],
+				trailing: strings.TrimSpace(rest) != ""})
+		}
+		rec.fields = append(rec.fields, f)
 		if end {
 			return rec, nil, true
 		}
@@ -152,4 +170,69 @@ func (r *recordReader) readAll() ([]record, []LineError) {
 		}
 		recs = append(recs, rec)
 	}
+}
+
+// mergeWarnLines is how many lines a quoted field may span before it is
+// reported as a probable stray quote even when its lines look like prose.
+const mergeWarnLines = 100
+
+// warnMergedRows reports quoted fields that most likely began at a stray
+// quote and swallowed the rows after it: the import goes on (the field may be
+// meant), but the user learns where to look. A field is suspect when it
+// spans more than mergeWarnLines lines, or when the lines it swallowed look
+// like rows of the file (see looksLikeRow): three or more of them making
+// up at least half its lines, or any one of them followed by text after the
+// closing quote, which a real closing quote never has. Multi-line answers
+// (verse, lists, code) seldom split into exactly a row's fields with a front
+// and a back line after line, so they pass.
+func warnMergedRows(res *Result, recs []record, delim rune) {
+	width := 0
+	for _, r := range recs {
+		if r.spans != nil {
+			width = modeWidth(recs)
+			break
+		}
+	}
+	if width < 2 {
+		width = 2
+	}
+	d := string(delim)
+	for _, r := range recs {
+		for _, sp := range r.spans {
+			lines := strings.Split(sp.text, "\n")[1:]
+			rowLike, nonBlank := 0, 0
+			for _, l := range lines {
+				if strings.TrimSpace(l) == "" {
+					continue
+				}
+				nonBlank++
+				if looksLikeRow(l, d, width) {
+					rowLike++
+				}
+			}
+			spanned := sp.close - sp.open + 1
+			if spanned <= mergeWarnLines && !(rowLike >= 3 && 2*rowLike >= nonBlank) && !(rowLike >= 1 && sp.trailing) {
+				continue
+			}
+			what := fmt.Sprintf("runs over %d lines to line %d", spanned, sp.close)
+			if rowLike > 0 {
+				what = fmt.Sprintf("runs to line %d and takes in %d %s", sp.close, rowLike,
+					plural(rowLike, "line that looks like a row of its own", "lines that look like rows of their own"))
+			}
+			res.warnAt(sp.open, "the quoted field opened on this line %s, all read as one card;"+
+				" if a stray quote (\") opened it, double that quote (\"\") or remove it, and import again", what)
+		}
+	}
+}
+
+// looksLikeRow reports a line that splits at d into exactly width fields
+// whose first two, front and back, hold text, the first not indented (an
+// indented line is code or a continued list, not a row).
+func looksLikeRow(line, d string, width int) bool {
+	if strings.Count(line, d) != width-1 {
+		return false
+	}
+	cells := strings.SplitN(line, d, 3)
+	return strings.TrimSpace(cells[0]) != "" && strings.TrimLeft(cells[0], " \t") == cells[0] &&
+		strings.TrimSpace(cells[1]) != ""
 }

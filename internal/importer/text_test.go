@@ -1,6 +1,9 @@
 package importer
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -49,5 +52,47 @@ func TestUnescapeSep(t *testing.T) {
 		if got := unescapeSep(in); got != want {
 			t.Errorf("unescapeSep(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestReadEmptyFileSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{"empty.txt": "", "bom.csv": "\xEF\xBB\xBF", "blank.md": "\xEF\xBB\xBF\n \n",
+		"utf16.txt": "\xFF\xFE"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []Format{"", FormatCSV} {
+			_, err := Read(path, Options{Format: f})
+			var empty *EmptyFileError
+			if !errors.As(err, &empty) || !strings.Contains(err.Error(), name+": the file is empty") {
+				t.Errorf("%s (format %q): err = %v", name, f, err)
+			}
+		}
+	}
+}
+
+func TestReadBinaryAsTextNamesTheRightFormat(t *testing.T) {
+	pkg := buildPackage(t, ankiLegacy1, sampleCollection(11), nil)
+	_, err := Read(pkg, Options{Format: FormatCSV})
+	if err == nil || !strings.Contains(err.Error(), "Anki package") || !strings.Contains(err.Error(), "--format apkg") ||
+		strings.Contains(err.Error(), "encoding") {
+		t.Errorf("apkg as csv: %v", err)
+	}
+	bin := filepath.Join(t.TempDir(), "x.txt")
+	if err := os.WriteFile(bin, []byte("\x00\x01\x02binary\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Read(bin, Options{Format: FormatTSV})
+	if err == nil || !strings.Contains(err.Error(), "binary file") || strings.Contains(err.Error(), "encoding") {
+		t.Errorf("binary as tsv: %v", err)
+	}
+}
+
+func TestParseFormatListsKnownFormatsPlainly(t *testing.T) {
+	_, err := ParseFormat("foo")
+	if err == nil || strings.Contains(err.Error(), "[") || !strings.Contains(err.Error(), "apkg, colpkg, ") {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -71,6 +71,9 @@ type Store struct {
 	// dailyChecked is set once the first write of this process has made
 	// the daily backup (or found a recent one).
 	dailyChecked bool
+	// scratchDir is the temporary folder of a scratch copy, deleted by
+	// Discard; "" for a real collection.
+	scratchDir string
 }
 
 // Open opens (creating if needed) the collection at path, migrating an older
