@@ -533,8 +533,10 @@ func TestRestoreRefusesAFileThatIsNotACollection(t *testing.T) {
 	st.Close()
 	bad := filepath.Join(t.TempDir(), "bad.db")
 	os.WriteFile(bad, []byte(strings.Repeat("not a database ", 500)), 0o600)
-	if _, err := Restore(bad, path); !errors.Is(err, ErrDamaged) {
-		t.Fatalf("err = %v, want ErrDamaged", err)
+	// The file named is not a backup; the collection itself is fine, so
+	// the error must not call it damaged.
+	if _, err := Restore(bad, path); !errors.Is(err, ErrNotBackup) || errors.Is(err, ErrDamaged) {
+		t.Fatalf("err = %v, want ErrNotBackup and not ErrDamaged", err)
 	}
 	if _, err := Open(path, Options{}); err != nil {
 		t.Errorf("the collection was harmed by a refused restore: %v", err)

@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"recall/internal/term"
+)
+
+// runCLI runs one recall command line in-process without a terminal and
+// returns its exit code, stdout and stderr.
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Run(args, term.Test(strings.NewReader(""), &out, &errOut, false))
+	return code, out.String(), errOut.String()
+}
+
+// smallCollection imports a two-card deck into a new collection and
+// returns its path.
+func smallCollection(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	file := filepath.Join(dir, "d.md")
+	if err := os.WriteFile(file, []byte("---\ndeck: D\n---\nQ: first\nA: one\nid: q1\n\nQ: second\nA: two\nid: q2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "--db", db, "import", file); code != ExitOK {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	return db
+}
+
+func TestRestoreTakesANameFromBackupList(t *testing.T) {
+	db := smallCollection(t)
+	if code, _, stderr := runCLI(t, "--db", db, "backup"); code != ExitOK {
+		t.Fatalf("backup: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := runCLI(t, "--db", db, "backup", "--list")
+	name := strings.TrimSpace(stdout)
+	if code != ExitOK || strings.Contains(name, "\n") || strings.ContainsRune(name, filepath.Separator) {
+		t.Fatalf("backup --list: exit %d, stdout %q: want one bare name", code, stdout)
+	}
+	if !strings.Contains(stderr, filepath.Join(filepath.Dir(db), "backups")) {
+		t.Errorf("backup --list does not name the folder: %q", stderr)
+	}
+	// Run from another folder: the name is found in the backup folder.
+	t.Chdir(t.TempDir())
+	if code, stdout, stderr := runCLI(t, "--db", db, "restore", name); code != ExitOK || !strings.Contains(stdout, "restored") {
+		t.Errorf("restore %s: exit %d, stdout %q, stderr %q", name, code, stdout, stderr)
+	}
+	if code, _, stderr := runCLI(t, "--db", db, "restore", "no-such-backup.db"); code != ExitError || !strings.Contains(stderr, "backup --list") {
+		t.Errorf("restore of a missing name: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestRestoreOfAFileThatIsNotABackupLeavesTheCollection(t *testing.T) {
+	db := smallCollection(t)
+	tsv := filepath.Join(t.TempDir(), "some.tsv")
+	if err := os.WriteFile(tsv, []byte("front\tback\nq\ta\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "--db", db, "restore", tsv)
+	if code != ExitError || !strings.Contains(stderr, "not a recall backup") || strings.Contains(stderr, "restore a backup") {
+		t.Errorf("exit %d, stderr %q: want exit 1 saying the file is not a backup", code, stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the collection changed")
+	}
+}
