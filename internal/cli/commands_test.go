@@ -76,3 +76,31 @@ func TestRestoreOfAFileThatIsNotABackupLeavesTheCollection(t *testing.T) {
 		t.Error("the collection changed")
 	}
 }
+
+func TestSearchRefusesQueriesThatWouldMatchEverything(t *testing.T) {
+	db := smallCollection(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{`\`}, "no letters or digits"},
+		{[]string{"???"}, "no letters or digits"},
+		{[]string{"(", "*"}, "no letters or digits"},
+		{[]string{"deck:"}, "deck:Spanish"},
+		{[]string{"tag:"}, "tag:verbs"},
+		{[]string{"id:"}, "id:3f2a"},
+		{[]string{"--limit", "-1", "first"}, "--limit must be 0 or more"},
+	} {
+		code, stdout, stderr := runCLI(t, append([]string{"--db", db, "search"}, tc.args...)...)
+		if code != ExitUsage || stdout != "" || !strings.Contains(stderr, tc.want) {
+			t.Errorf("search %q: exit %d, stdout %q, stderr %q; want exit 2 saying %q", tc.args, code, stdout, stderr, tc.want)
+		}
+	}
+	// Punctuation beside a word or a term is left out, not refused.
+	for _, args := range [][]string{{"first?"}, {"first", "?"}, {"deck:D", "?", "first"}} {
+		code, stdout, stderr := runCLI(t, append([]string{"--db", db, "search"}, args...)...)
+		if code != ExitOK || strings.Count(stdout, "\n") != 1 || !strings.Contains(stdout, "first") {
+			t.Errorf("search %q: exit %d, stdout %q, stderr %q; want the one card", args, code, stdout, stderr)
+		}
+	}
+}
