@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"recall/internal/review"
+	"recall/internal/sched"
+	"recall/internal/store"
 	"recall/internal/term"
 )
 
@@ -102,5 +107,56 @@ func TestSearchRefusesQueriesThatWouldMatchEverything(t *testing.T) {
 		if code != ExitOK || strings.Count(stdout, "\n") != 1 || !strings.Contains(stdout, "first") {
 			t.Errorf("search %q: exit %d, stdout %q, stderr %q; want the one card", args, code, stdout, stderr)
 		}
+	}
+}
+
+func TestConfigShowsTheFSRSParametersInEffect(t *testing.T) {
+	db := smallCollection(t)
+	code, stdout, stderr := runCLI(t, "--db", db, "config", "fsrs_params")
+	if code != ExitOK || strings.TrimSpace(stdout) != formatParams(sched.DefaultParams[:]) || !strings.Contains(stderr, "defaults") {
+		t.Errorf("before optimize: exit %d, stdout %q, stderr %q; want the defaults, marked", code, stdout, stderr)
+	}
+	fitted := append([]float64(nil), sched.DefaultParams[:]...)
+	fitted[0], fitted[3] = 0.5, 9.25
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.PutParams(review.FittedParamsKey, review.Fitted{Params: fitted, Time: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Items: 500})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runCLI(t, "--db", db, "config", "fsrs_params")
+	if code != ExitOK || strings.TrimSpace(stdout) != formatParams(fitted) || !strings.Contains(stderr, "fitted by `recall optimize` on 2026-01-10") {
+		t.Errorf("after optimize: exit %d, stdout %q, stderr %q; want the fitted parameters", code, stdout, stderr)
+	}
+	// What config prints is a value config takes back.
+	params := strings.TrimSpace(stdout)
+	code, stdout, _ = runCLI(t, "--db", db, "config")
+	if code != ExitOK || !regexp.MustCompile(`(?m)^fsrs_params +0\.5000, .*\(fitted by`).MatchString(stdout) {
+		t.Errorf("config listing: exit %d, stdout %q", code, stdout)
+	}
+	if code, _, stderr := runCLI(t, "--db", db, "config", "fsrs_params", params); code != ExitOK {
+		t.Errorf("setting the printed parameters: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestConfigStoresSettingsInOneCase(t *testing.T) {
+	db := smallCollection(t)
+	for in, want := range map[string]string{"SM2": "sm2", "Fsrs": "fsrs"} {
+		if code, _, stderr := runCLI(t, "--db", db, "config", "scheduler", in); code != ExitOK {
+			t.Fatalf("config scheduler %s: exit %d, stderr %q", in, code, stderr)
+		}
+		if _, stdout, _ := runCLI(t, "--db", db, "config", "scheduler"); strings.TrimSpace(stdout) != want {
+			t.Errorf("after config scheduler %s: scheduler is %q, want %q", in, stdout, want)
+		}
+	}
+	if code, _, stderr := runCLI(t, "--db", db, "config", "scheduler", "anki"); code != ExitUsage || !strings.Contains(stderr, "want fsrs or sm2") {
+		t.Errorf("unknown scheduler: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr := runCLI(t, "--db", db, "config", "learning_steps", "1m 200000d")
+	if code != ExitUsage || !strings.Contains(stderr, "at most 36500d") {
+		t.Errorf("a step too long: exit %d, stderr %q; want the maximum", code, stderr)
 	}
 }
