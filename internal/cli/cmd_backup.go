@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
-	"recall/internal/term"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"recall/internal/store"
+	"recall/internal/term"
 )
 
 func newBackupCmd(f *Factory) *cobra.Command {
@@ -34,11 +37,17 @@ func newBackupCmd(f *Factory) *cobra.Command {
 					}
 					return f.writeJSON(all)
 				}
+				// Names only, with the folder said once: they are what
+				// `recall restore NAME` takes, and full paths made every
+				// line too long to read.
 				for _, p := range all {
-					fmt.Fprintln(f.IO.Out, p)
+					fmt.Fprintln(f.IO.Out, filepath.Base(p))
 				}
 				if len(all) == 0 {
 					f.hint("No backups yet in %s.", store.BackupDirFor(path))
+				} else {
+					f.hint("%s in %s, newest first; bring one back with `recall restore NAME`.",
+						term.Plural(len(all), "backup"), store.BackupDirFor(path))
 				}
 				return nil
 			}
@@ -76,7 +85,9 @@ func newRestoreCmd(f *Factory) *cobra.Command {
 			}
 			src := ""
 			if len(args) == 1 {
-				src = args[0]
+				if src, err = backupFile(args[0], path); err != nil {
+					return err
+				}
 			} else {
 				all, err := store.ListBackups(path)
 				if err != nil {
@@ -88,9 +99,6 @@ func newRestoreCmd(f *Factory) *cobra.Command {
 				src = all[0]
 			}
 			f.close()
-			if _, err := os.Stat(src); err != nil {
-				return fmt.Errorf("backup %s: %w", src, err)
-			}
 			prev, err := store.Restore(src, path)
 			if err != nil {
 				return err
@@ -100,6 +108,30 @@ func newRestoreCmd(f *Factory) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// backupFile finds the backup named by the user: a path as given, or the
+// bare name of a file in the collection's backup folder (what
+// `recall backup --list` prints).
+func backupFile(name, collection string) (string, error) {
+	st, err := os.Stat(name)
+	if err == nil {
+		if st.IsDir() {
+			return "", fmt.Errorf("%s is a folder; name a backup file in it (`recall backup --list` shows them)", name)
+		}
+		return name, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return "", readError(name, err)
+	}
+	dir := store.BackupDirFor(collection)
+	if filepath.Base(name) == name {
+		p := filepath.Join(dir, name)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%s: no such file here or in %s; `recall backup --list` shows the backups", name, dir)
 }
 
 type doctorJSON struct {

@@ -78,36 +78,55 @@ func configRun(f *Factory, args []string, deckName string, unset, asJSON bool) e
 		if s, _ := review.Lookup(args[0]); d != nil && !s.PerDeck {
 			return usagef("%s is collection-wide; set it without --deck", args[0])
 		}
-		value := args[1]
-		if args[0] == "learning_steps" || args[0] == "relearning_steps" {
-			// Stored with units, so that "1 10" reads back as "1m 10m".
-			steps, _ := sched.ParseSteps(value)
-			value = sched.FormatSteps(steps)
-		}
-		return setConfig(f, st, d, args[0], value)
+		// Stored in one form, so that "1 10" reads back as "1m 10m" and
+		// "SM2" as "sm2".
+		return setConfig(f, st, d, args[0], review.Canonical(args[0], args[1]))
 	}
 	cfg, err := review.LoadConfig(st)
 	if err != nil {
 		return err
 	}
+	params, paramsFrom, err := effectiveParams(st, cfg, d)
+	if err != nil {
+		return err
+	}
+	get := func(key string) string {
+		if key == "fsrs_params" {
+			return params
+		}
+		return cfg.Get(key, d)
+	}
 	if len(args) == 1 {
-		fmt.Fprintln(f.IO.Out, cfg.Get(args[0], d))
+		fmt.Fprintln(f.IO.Out, get(args[0]))
+		switch {
+		case args[0] != "fsrs_params" || paramsFrom == "":
+		case paramsFrom == defaultParamsNote:
+			f.hint("These are the FSRS-6 defaults; `recall optimize` fits parameters to your reviews.")
+		default:
+			f.hint("These are the parameters %s.", paramsFrom)
+		}
 		return nil
 	}
 	if asJSON {
 		m := map[string]string{}
 		for _, s := range review.Settings {
-			m[s.Key] = cfg.Get(s.Key, d)
+			m[s.Key] = get(s.Key)
 		}
 		return f.writeJSON(m)
 	}
 	tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
 	for _, s := range review.Settings {
-		v := cfg.Get(s.Key, d)
+		v := get(s.Key)
+		if s.Key == "fsrs_params" {
+			// 21 numbers would widen every row of the table.
+			v = shorten(v, 24)
+		}
 		var note string
 		switch {
 		case d != nil && d.Settings[s.Key] != "":
 			note = "this deck"
+		case s.Key == "fsrs_params" && paramsFrom != "":
+			note = paramsFrom
 		case d != nil && !s.PerDeck:
 			note = "collection only"
 		case v != s.Default:
@@ -120,6 +139,28 @@ func configRun(f *Factory, args []string, deckName string, unset, asJSON bool) e
 	}
 	return tw.Flush()
 }
+
+// effectiveParams is the FSRS parameter list in effect for deck d (nil:
+// collection-wide) and, unless it was set with config, where it comes
+// from: fsrs_params is empty until set by hand, yet the scheduler uses the
+// optimizer's parameters or the defaults, and config must show those.
+func effectiveParams(st *store.Store, cfg review.Config, d *store.DeckInfo) (value, from string, err error) {
+	if v := cfg.Get("fsrs_params", d); v != "" {
+		return v, "", nil
+	}
+	var fit review.Fitted
+	ok, err := st.Params(review.FittedParamsKey, &fit)
+	if err != nil {
+		return "", "", fmt.Errorf("read fitted parameters: %w", err)
+	}
+	if ok && len(fit.Params) > 0 {
+		return formatParams(fit.Params), "fitted by `recall optimize` on " + fit.Time.Format("2006-01-02"), nil
+	}
+	return formatParams(sched.DefaultParams[:]), defaultParamsNote, nil
+}
+
+// defaultParamsNote marks the FSRS-6 default parameters in config's output.
+const defaultParamsNote = "FSRS-6 defaults"
 
 func setConfig(f *Factory, st *store.Store, d *store.DeckInfo, key, value string) error {
 	if d != nil {

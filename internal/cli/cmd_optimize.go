@@ -91,6 +91,11 @@ func optimizeRun(f *Factory, decks []string, revlog string, dryRun, asJSON bool)
 	if revlog != "" {
 		logs, err = readRevlog(f, revlog)
 	} else {
+		// A mistyped deck would otherwise select no reviews and be
+		// reported as a lack of history.
+		if err := e.CheckDecks(decks); err != nil {
+			return err
+		}
 		logs, err = collectionLogs(e.Store, decks)
 	}
 	if err != nil {
@@ -149,8 +154,10 @@ func optimizeRun(f *Factory, decks []string, revlog string, dryRun, asJSON bool)
 	default:
 		fmt.Fprintln(w, "dry run: nothing was saved")
 	}
-	if res.Tentative {
-		f.hint("Fewer than 400 reviews to learn from: the fit is tentative; run optimize again in a few weeks.")
+	// Only a fit that was used can be tentative; when the current
+	// parameters were kept the notes above say why.
+	if res.Tentative && !res.Kept {
+		f.hint("Fewer than 400 training items to learn from: the fit is tentative; run optimize again in a few weeks.")
 	}
 	return nil
 }
@@ -272,6 +279,9 @@ func evalRun(f *Factory, args []string, tz string, dayStart int, dayStartSet, as
 	return tw.Flush()
 }
 
+// maxRowWarnings is how many bad rows of a review log are shown one by one.
+const maxRowWarnings = 5
+
 // readRevlog reads a review-log CSV, reporting bad rows on stderr.
 func readRevlog(f *Factory, path string) ([]sched.ReviewLog, error) {
 	fh, err := os.Open(path)
@@ -283,7 +293,14 @@ func readRevlog(f *Factory, path string) ([]sched.ReviewLog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	for _, b := range bad {
+	// A file in a foreign time format has every row wrong; thousands of
+	// identical lines would bury the point, so only the first few are
+	// shown.
+	for i, b := range bad {
+		if i == maxRowWarnings {
+			f.hint("%s: %s skipped", path, term.Plural(len(bad)-i, "more row"))
+			break
+		}
 		f.hint("%s:%d: %s (row skipped)", path, b.Line, b.Message)
 	}
 	logs := make([]sched.ReviewLog, 0, len(revs))

@@ -68,13 +68,18 @@ func (r *quizTaking) scoreFile() error {
 	if err != nil {
 		return err
 	}
+	// "-" means stdin, and reads as a typo when printed as a file name.
+	from := opts.Answers
+	if from == "-" {
+		from = "stdin"
+	}
 	if len(lines) > len(r.qs) {
 		return fmt.Errorf("%s has %d answers, but the quiz has %s; write one line per question, "+
 			"in the order `recall quiz --json` with the same flags and --seed prints them",
-			opts.Answers, len(lines), term.Plural(len(r.qs), "question"))
+			from, len(lines), term.Plural(len(r.qs), "question"))
 	}
 	if len(lines) < len(r.qs) {
-		f.hint("%s has answers to %d of %d questions; the others count as wrong.", opts.Answers, len(lines), len(r.qs))
+		f.hint("%s has answers to %d of %d questions; the others count as wrong.", from, len(lines), len(r.qs))
 	}
 	check := quiz.CheckOptions{IgnoreAccents: opts.Accents}
 	results := make([]quiz.Result, len(r.qs))

@@ -46,14 +46,31 @@ type query struct {
 	now              time.Time
 }
 
+// termsHelp lists the search terms for error messages.
+const termsHelp = "deck:NAME, tag:T, state:S, is:suspended, is:leech, is:buried, id:PREFIX"
+
 func parseQuery(q string) (query, error) {
 	var out query
+	terms := 0
 	for _, w := range strings.Fields(q) {
 		k, v, ok := strings.Cut(w, ":")
+		if ok && isTermKey(k) {
+			terms++
+			// An empty value would match every card, which is never what
+			// "deck:" with a forgotten name means.
+			if v == "" && (k == "deck" || k == "tag" || k == "id") {
+				return out, usagef("%q needs a value, e.g. %s", w, map[string]string{
+					"deck": "deck:Spanish", "tag": "tag:verbs", "id": "id:3f2a"}[k])
+			}
+		}
 		switch {
 		case !ok || !isTermKey(k):
-			// "12:30" or "std::vector" are words, not terms.
-			out.words = append(out.words, deck.Normalize(w))
+			// "12:30" or "std::vector" are words, not terms. A word of
+			// punctuation alone normalises to nothing and would match
+			// every card, so it is left out.
+			if n := deck.Normalize(w); n != "" {
+				out.words = append(out.words, n)
+			}
 		case k == "deck":
 			out.deck = v
 		case k == "tag":
@@ -72,8 +89,11 @@ func parseQuery(q string) (query, error) {
 		case k == "is" && v == "buried":
 			out.buried = true
 		default:
-			return out, usagef("unknown search term %q; terms are deck:NAME, tag:T, state:S, is:suspended, is:leech, is:buried, id:PREFIX", w)
+			return out, usagef("unknown search term %q; terms are %s", w, termsHelp)
 		}
+	}
+	if len(out.words) == 0 && terms == 0 {
+		return out, usagef("\"%s\" has no letters or digits to search for; give words from the cards, or terms: %s", q, termsHelp)
 	}
 	return out, nil
 }
@@ -119,11 +139,16 @@ func (q query) match(c *store.Card) bool {
 }
 
 func searchRun(f *Factory, q string, limit int, asJSON bool) error {
-	st, err := f.Store(true)
+	if limit < 0 {
+		return usagef("--limit must be 0 or more")
+	}
+	// The query is checked before the collection is opened: a mistake in
+	// it is the same whatever the collection holds.
+	pq, err := parseQuery(q)
 	if err != nil {
 		return err
 	}
-	pq, err := parseQuery(q)
+	st, err := f.Store(true)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -118,6 +120,19 @@ func (f *Factory) Store(readOnly bool) (*store.Store, error) {
 	path, explicit, err := f.DBPath()
 	if err != nil {
 		return nil, err
+	}
+	if readOnly && explicit {
+		// A path given by hand that names no file is most likely mistyped:
+		// creating an empty collection there would answer "No decks yet"
+		// and leave a stray file. The default path is still created on
+		// first use, so a fresh machine starts with the built-in deck.
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			from := "--db"
+			if f.DB == "" {
+				from = "RECALL_DB"
+			}
+			return nil, fmt.Errorf("collection %s (from %s) does not exist; check the path, or create it with `recall import FILE`", path, from)
+		}
 	}
 	st, err := store.Open(path, store.Options{ReadOnly: readOnly, CreateDir: !explicit, Now: func() time.Time {
 		t, _ := f.Now()

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // NewRootCmd builds the recall command tree.
@@ -27,7 +30,7 @@ about to forget it (FSRS-6). Run it without arguments for today's review.`,
 	root.SuggestionsMinimumDistance = 2
 	root.PersistentFlags().StringVar(&f.DB, "db", "", "collection file `PATH` (env RECALL_DB; default $XDG_DATA_HOME/recall/collection.db)")
 	root.PersistentFlags().StringVar(&f.NowFlag, "now", "", "pretend the current time is `TIME` (RFC 3339, or YYYY-MM-DD for noon that day; env RECALL_NOW)")
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{plainFlagError(err)} })
 	// A bad --now or RECALL_NOW fails every command the same way, before it
 	// touches anything.
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
@@ -104,4 +107,36 @@ func (f *Factory) writeJSON(v any) error {
 		return fmt.Errorf("write JSON: %w", err)
 	}
 	return nil
+}
+
+// plainFlagError rewords a flag value that does not parse: pflag's message
+// ends with the parser's own ("strconv.ParseUint: parsing "abc": invalid
+// syntax"), which tells the user nothing they can act on.
+func plainFlagError(err error) error {
+	var iv *pflag.InvalidValueError
+	if !errors.As(err, &iv) || iv.GetFlag() == nil {
+		return err
+	}
+	name := "--" + iv.GetFlag().Name
+	typ := iv.GetFlag().Value.Type()
+	var want string
+	switch {
+	case strings.HasPrefix(typ, "uint"):
+		want = "a whole number of 0 or more"
+	case strings.HasPrefix(typ, "int"):
+		want = "a whole number"
+	case strings.HasPrefix(typ, "float"):
+		want = "a number"
+	case typ == "duration":
+		want = "a duration such as 90s, 5m or 1h30m"
+	case typ == "bool":
+		want = "true or false"
+	default:
+		return err
+	}
+	var num *strconv.NumError
+	if errors.As(err, &num) && errors.Is(num.Err, strconv.ErrRange) {
+		return fmt.Errorf("%s: %q is out of range", name, iv.GetValue())
+	}
+	return fmt.Errorf("%s: %q is not %s", name, iv.GetValue(), want)
 }

@@ -51,7 +51,7 @@ var Settings = []Setting{
 	{"leech_threshold", "8", "lapses after which a card is tagged leech and suspended (0 = never)", true, func(v string) error { return intIn(v, 0, 1000) }},
 	{"bury_siblings", "on", "keep the other cards of a note (reversed side, other deletions) for another day", true, boolCheck},
 	{"new_spread", "mix", "where new cards go in a session: mix, first or last", true, func(v string) error {
-		switch v {
+		switch strings.ToLower(strings.TrimSpace(v)) {
 		case "mix", "first", "last":
 			return nil
 		}
@@ -87,6 +87,31 @@ func Check(key, value string) error {
 		return fmt.Errorf("invalid %s %q: %v", key, value, err)
 	}
 	return nil
+}
+
+// Canonical is value (already checked with Check) in the form it is
+// stored in, so that "SM2" and "sm2" or "1 10" and "1m 10m" are one
+// setting that reads back the same and compares equal.
+func Canonical(key, value string) string {
+	switch key {
+	case "scheduler":
+		if a, err := sched.ParseAlgorithm(value); err == nil {
+			return string(a)
+		}
+	case "learning_steps", "relearning_steps":
+		if steps, err := sched.ParseSteps(value); err == nil {
+			return sched.FormatSteps(steps)
+		}
+	case "fuzz", "short_term", "bury_siblings":
+		if b, ok := parseBool(value); ok && b {
+			return "on"
+		} else if ok {
+			return "off"
+		}
+	case "new_spread":
+		return strings.ToLower(strings.TrimSpace(value))
+	}
+	return value
 }
 
 func floatIn(v string, lo, hi float64) error {

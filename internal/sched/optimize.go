@@ -81,7 +81,11 @@ func Optimize(logs []ReviewLog, s Settings, current []float64) (OptimizeResult, 
 	res.Notes = append(res.Notes, fitted.notes...)
 	if fitted.stage == stageDefaults {
 		res.NewLogLoss = res.OldLogLoss
-		res.Notes = append(res.Notes, fmt.Sprintf("only %d usable items (fewer than %d): kept the current parameters", fitted.trainItems, minItemsFit))
+		// Say both figures: the report's item count is before the outlier
+		// filter, and a bare "0 usable" beside "3 training items" reads
+		// as a contradiction.
+		res.Notes = append(res.Notes, fmt.Sprintf("only %d of the %d training items are usable once outliers are set aside (at least %d are needed): kept the current parameters",
+			fitted.trainItems, res.Items, minItemsFit))
 		return res, nil
 	}
 	res.NewLogLoss = scoreLogLoss(ds, ds.items, weights, fitted.w)

@@ -2,7 +2,9 @@ package sched
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 )
@@ -253,5 +255,28 @@ func TestOutlierFilterDropsRareDelays(t *testing.T) {
 	train, pre := filterOutliers(ds, ds.items)
 	if len(pre) != 100 || len(train) != 200 {
 		t.Errorf("pre-training %d, training %d; want 100 and 200", len(pre), len(train))
+	}
+}
+
+// A history too small to fit reports the same item count in its note as
+// in Items, so the two figures a user sees agree.
+func TestOptimizeNoteOnTooFewItemsAgreesWithItems(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2024, 1, d, 10, 0, 0, 0, time.UTC) }
+	logs := []ReviewLog{
+		{CardID: "a", Time: day(1), Rating: Good}, {CardID: "a", Time: day(3), Rating: Good}, {CardID: "a", Time: day(9), Rating: Good},
+		{CardID: "b", Time: day(1), Rating: Again}, {CardID: "b", Time: day(2), Rating: Good},
+	}
+	set := DefaultSettings()
+	set.Location = time.UTC
+	res, err := Optimize(logs, set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Kept || res.Items == 0 {
+		t.Fatalf("kept %v, items %d: want a kept fit on a few items", res.Kept, res.Items)
+	}
+	want := fmt.Sprintf("of the %d training items", res.Items)
+	if !strings.Contains(strings.Join(res.Notes, "\n"), want) {
+		t.Errorf("notes %q do not say %q", res.Notes, want)
 	}
 }

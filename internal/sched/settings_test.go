@@ -119,6 +119,13 @@ func TestParseStepsReadsUnitsAndSeparators(t *testing.T) {
 			t.Errorf("ParseSteps(%q): err = %v", bad, err)
 		}
 	}
+	// Steps too long for a time.Duration must not wrap round and be
+	// called too short.
+	for _, long := range []string{"200000d", "36501d", "1e300s", "9999999999999h"} {
+		if _, err := ParseSteps("1m " + long); err == nil || !strings.Contains(err.Error(), "at most 36500d") {
+			t.Errorf("ParseSteps(%q): err = %v, want the maximum", long, err)
+		}
+	}
 	if got := FormatSteps([]time.Duration{time.Minute, 10 * time.Minute, 90 * time.Minute, 26 * time.Hour, 24 * time.Hour, 45 * time.Second}); got != "1m 10m 90m 26h 1d 45s" {
 		t.Errorf("FormatSteps = %q", got)
 	}

@@ -44,12 +44,15 @@ func parseStep(f string) (time.Duration, error) {
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("invalid step %q: want a number with unit s, m, h or d, e.g. 10m", f)
 	}
+	// The upper bound is checked on the float, before the conversion: a
+	// value beyond time.Duration's range (about 292 years) would wrap and
+	// then look too small.
+	if v*float64(unit) > float64(36500*oneDay) {
+		return 0, fmt.Errorf("invalid step %q: a step must be at most 36500d", f)
+	}
 	d := time.Duration(math.Round(v * float64(unit)))
 	if d < time.Second {
 		return 0, fmt.Errorf("invalid step %q: a step must be at least 1s", f)
-	}
-	if v*float64(unit) > float64(36500*oneDay) {
-		return 0, fmt.Errorf("invalid step %q: a step must be at most 36500d", f)
 	}
 	return d, nil
 }

@@ -140,7 +140,16 @@ func (s *Store) BackupDaily() error {
 // aside into the backup folder as it is. The caller must not have path
 // open; another process that has it open makes Restore fail with ErrLocked.
 func Restore(src, path string) (previous string, err error) {
+	// A file that is not a backup says nothing about the current
+	// collection, so it must not be reported as ErrDamaged (whose advice is
+	// to restore a backup) nor touch the collection.
+	notBackup := func() error {
+		return fmt.Errorf("%s: %w; the current collection is unchanged (`recall backup --list` shows the backups)", src, ErrNotBackup)
+	}
 	chk, err := open(src, Options{ReadOnly: true, Now: time.Now})
+	if errors.Is(err, ErrDamaged) {
+		return "", notBackup()
+	}
 	if err != nil {
 		return "", fmt.Errorf("backup %s: %w", src, err)
 	}
@@ -151,8 +160,11 @@ func Restore(src, path string) (previous string, err error) {
 		return err
 	})
 	chk.Close()
-	if err != nil || v == 0 || v > SchemaVersion {
-		return "", fmt.Errorf("%s is not a recall collection this version can use (schema %d): %w", src, v, ErrDamaged)
+	switch {
+	case err != nil || v == 0:
+		return "", notBackup()
+	case v > SchemaVersion:
+		return "", fmt.Errorf("%s was written by a newer recall (schema %d, this one reads up to %d); update recall to restore it", src, v, SchemaVersion)
 	}
 	data, err := os.ReadFile(src)
 	if err != nil {

@@ -3,8 +3,12 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"sort"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"recall/internal/sched"
 )
 
 // CheckReport lists what Check found.
@@ -23,6 +27,10 @@ type CheckReport struct {
 func (s *Store) Check(repair bool) (*CheckReport, error) {
 	rep := &CheckReport{}
 	want := map[string][]byte{}
+	// cardOf names, for each wanted index entry, the card it belongs to,
+	// so a missing entry is reported by card ID rather than as raw key
+	// bytes.
+	cardOf := map[string]*Card{}
 	err := s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			rep.Problems = append(rep.Problems, "file: "+err.Error())
@@ -35,7 +43,9 @@ func (s *Store) Check(repair bool) (*CheckReport, error) {
 				return nil
 			}
 			if b, key := indexKey(c); b != nil {
-				want[string(b)+"\x00"+string(key)] = indexValue(c)
+				id := string(b) + "\x00" + string(key)
+				want[id] = indexValue(c)
+				cardOf[id] = c
 			}
 			return nil
 		}); err != nil {
@@ -57,9 +67,18 @@ func (s *Store) Check(repair bool) (*CheckReport, error) {
 				return err
 			}
 		}
+		var missing []string
 		for id := range want {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("index entry %q is missing", id))
+			c := cardOf[id]
+			if c.Sched.State == sched.New {
+				missing = append(missing, fmt.Sprintf("new index entry for %s is missing", c.ID))
+			} else {
+				missing = append(missing, fmt.Sprintf("due index entry for %s (due %s) is missing", c.ID, c.Available().UTC().Format(time.RFC3339)))
+			}
 		}
+		// Map order is random; a sorted report reads the same every run.
+		sort.Strings(missing)
+		rep.Problems = append(rep.Problems, missing...)
 		return tx.Bucket(bucketReviews).ForEach(func(k, v []byte) error {
 			rep.Reviews++
 			if _, err := decodeReview(beUint(k), v); err != nil {

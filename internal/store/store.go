@@ -40,6 +40,8 @@ var (
 	ErrNewer = errors.New("collection was written by a newer version of recall")
 	// ErrDamaged means the file is not a recall collection or is corrupt.
 	ErrDamaged = errors.New("collection is damaged or not a recall collection")
+	// ErrNotBackup means a file given to Restore is not a recall collection.
+	ErrNotBackup = errors.New("not a recall backup or collection")
 	// ErrNotFound means no card (or deck) has the given ID (or name).
 	ErrNotFound = errors.New("not found")
 	// ErrNothingToUndo means the undo history is empty.

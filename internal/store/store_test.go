@@ -372,6 +372,44 @@ func TestCheckFindsAndRepairsBrokenIndex(t *testing.T) {
 	}
 }
 
+// A missing index entry is reported by card ID and due time, not as the
+// raw bytes of its key.
+func TestCheckNamesTheCardOfAMissingIndexEntry(t *testing.T) {
+	st := openTemp(t)
+	a, b := basic("D", "q", "a"), basic("D", "q2", "b")
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{a, b}, UpsertOptions{Now: t0})
+	due := t0.Add(48 * time.Hour)
+	if _, err := st.Update(a.ID, t0, func(c *Card) error {
+		c.Sched.State, c.Sched.Due = sched.Review, due
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	st.update(func(tx *bolt.Tx) error {
+		for _, id := range []string{a.ID, b.ID} {
+			c, err := getCard(tx, id)
+			if err != nil {
+				return err
+			}
+			if err := unindex(tx, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	rep, err := st.Check(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		fmt.Sprintf("due index entry for %s (due %s) is missing", a.ID, due.Format(time.RFC3339)),
+		fmt.Sprintf("new index entry for %s is missing", b.ID),
+	}
+	if !reflect.DeepEqual(rep.Problems, want) {
+		t.Errorf("problems %q, want %q", rep.Problems, want)
+	}
+}
+
 // TestOpenMigratesVersion1AfterBackup writes a collection as schema 1 kept
 // it (index entries without values) and checks that opening it upgrades the
 // schema, rebuilds the indexes and keeps a backup of the old file.
@@ -533,8 +571,10 @@ func TestRestoreRefusesAFileThatIsNotACollection(t *testing.T) {
 	st.Close()
 	bad := filepath.Join(t.TempDir(), "bad.db")
 	os.WriteFile(bad, []byte(strings.Repeat("not a database ", 500)), 0o600)
-	if _, err := Restore(bad, path); !errors.Is(err, ErrDamaged) {
-		t.Fatalf("err = %v, want ErrDamaged", err)
+	// The file named is not a backup; the collection itself is fine, so
+	// the error must not call it damaged.
+	if _, err := Restore(bad, path); !errors.Is(err, ErrNotBackup) || errors.Is(err, ErrDamaged) {
+		t.Fatalf("err = %v, want ErrNotBackup and not ErrDamaged", err)
 	}
 	if _, err := Open(path, Options{}); err != nil {
 		t.Errorf("the collection was harmed by a refused restore: %v", err)
