@@ -2,6 +2,7 @@ package importer
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +16,9 @@ func TestReadRevlogCSVReportsBadRowsWithLines(t *testing.T) {
 		"1,5,2024-03-30T17:03:18Z,1\n" +
 		"1,2,yesterday,1\n" +
 		"1,2,2024-03-30T17:03:18Z,-4\n" +
-		"1,4,2024-03-29T20:00:00+02:00,0\n"
+		"1,4,2024-03-29T20:00:00+02:00,0\n" +
+		"1,3,2024-03-30T17:03:18Z\n" +
+		"1,3,2024-03-30T17:03:18Z,1,extra\n"
 	reviews, errs, err := ReadRevlogCSV(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
@@ -24,8 +27,11 @@ func TestReadRevlogCSVReportsBadRowsWithLines(t *testing.T) {
 	for _, e := range errs {
 		lines = append(lines, e.Line)
 	}
-	if len(lines) != 4 || lines[0] != 4 || lines[1] != 5 || lines[2] != 6 || lines[3] != 7 {
+	if !slices.Equal(lines, []int{4, 5, 6, 7, 9, 10}) {
 		t.Errorf("error lines %v (%v)", lines, errs)
+	}
+	if len(errs) == 6 && errs[4].Message != "3 fields where the header has 4 (card_id,review_rating,review_time,review_duration); the row was skipped" {
+		t.Errorf("short row: %q", errs[4].Message)
 	}
 	if len(reviews) != 3 {
 		t.Fatalf("reviews %v", reviews)
