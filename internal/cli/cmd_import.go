@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"recall/internal/term"
@@ -50,8 +51,11 @@ type importFileJSON struct {
 	Unchanged int    `json:"unchanged"`
 	Skipped   int    `json:"skipped"`
 	Renamed   int    `json:"renamed,omitempty"`
-	Gone      int    `json:"gone,omitempty"`
-	Pruned    int    `json:"pruned,omitempty"`
+	// NewIDs maps the old ID of each card matched after an edit of its
+	// front to its new one, for scripts that keep IDs.
+	NewIDs map[string]string `json:"new_ids,omitempty"`
+	Gone   int               `json:"gone,omitempty"`
+	Pruned int               `json:"pruned,omitempty"`
 	// PruneHeld says --prune deleted nothing because the file had rows
 	// that could not be imported.
 	PruneHeld bool `json:"prune_held,omitempty"`
@@ -279,6 +283,16 @@ func importRun(f *Factory, opts *importOptions) error {
 		for _, m := range msgs {
 			f.hint("%s", m.at(fr.Path))
 		}
+		// An edited front gives the card a new ID; its history follows,
+		// but scripts that hold the old ID need the new one.
+		olds := slices.Sorted(maps.Keys(fr.NewIDs))
+		for i, old := range olds {
+			if i == maxRenamesShown && len(olds) > maxRenamesShown+1 {
+				f.hint("%s: %d more cards have new IDs (`--json` lists them all)", fr.Path, len(olds)-i)
+				break
+			}
+			f.hint("%s: card %s is now %s (its front was edited; its history moved with it)", fr.Path, term.OneLine(old), term.OneLine(fr.NewIDs[old]))
+		}
 		extra := ""
 		if fr.Renamed > 0 {
 			extra += fmt.Sprintf(", %d matched after an edit", fr.Renamed)
@@ -314,9 +328,21 @@ func importRun(f *Factory, opts *importOptions) error {
 
 // count fills in the counts of what an import did; a card matched after an
 // edit of its front counts as updated.
+// maxRenamesShown is how many new IDs an import lists before it counts the
+// rest.
+const maxRenamesShown = 5
+
 func (fr *importFileJSON) count(res *store.UpsertResult) {
 	fr.Added, fr.Updated, fr.Unchanged = res.Count(store.Added), res.Count(store.Updated), res.Count(store.Unchanged)
 	fr.Renamed = res.Count(store.Renamed)
+	for _, c := range res.Cards {
+		if c.Outcome == store.Renamed {
+			if fr.NewIDs == nil {
+				fr.NewIDs = map[string]string{}
+			}
+			fr.NewIDs[c.OldID] = c.ID
+		}
+	}
 	fr.Updated += fr.Renamed
 	fr.Gone, fr.Pruned = res.Count(store.Gone), res.Count(store.Pruned)
 	fr.History = res.History
