@@ -100,6 +100,12 @@ func pruneBackups(dir, base, keep string) error {
 	if err != nil {
 		return err
 	}
+	// A backup cut short by a crash or an interrupt left its temporary
+	// file; the collection's lock says no backup is being written now.
+	parts, _ := filepath.Glob(filepath.Join(dir, base+"-*.db.part"))
+	for _, p := range parts {
+		os.Remove(p)
+	}
 	kept := 0
 	for _, p := range all {
 		if p == keep || kept < keepBackups-1 {

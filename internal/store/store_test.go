@@ -653,3 +653,25 @@ func TestUpsertStartsAddedCardsFromAGivenSchedule(t *testing.T) {
 		t.Errorf("re-import gave an existing card a start schedule: %+v", c.Sched)
 	}
 }
+
+func TestBackupLeavesNoTemporaryFileAndClearsOnesCutShort(t *testing.T) {
+	st := openTemp(t)
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{basic("D", "q", "a")}, UpsertOptions{Now: t0})
+	dir := st.BackupDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	base := strings.TrimSuffix(filepath.Base(st.Path()), filepath.Ext(st.Path()))
+	stale := filepath.Join(dir, base+"-20260101-000000.000-import.db.part")
+	if err := os.WriteFile(stale, []byte("half a backup"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.Backup("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != filepath.Base(p) {
+		t.Errorf("backup folder holds %v, want only %s", entries, filepath.Base(p))
+	}
+}
