@@ -124,7 +124,10 @@ func (s *Store) DueBefore(t time.Time, fn func(*Card) bool) error {
 	return s.view(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(bucketDue).Cursor()
 		cards := tx.Bucket(bucketCards)
-		for k, _ := cur.First(); k != nil && bytes.Compare(k[:8], limit) <= 0; k, _ = cur.Next() {
+		for k, _ := cur.First(); k != nil && bytes.Compare(k[:min(len(k), 8)], limit) <= 0; k, _ = cur.Next() {
+			if len(k) <= indexKeyLen {
+				return damaged("due index entry", k, errShortKey)
+			}
 			id := k[8:]
 			c, err := decodeCard(string(id), cards.Get(id))
 			if err != nil {
@@ -145,6 +148,9 @@ func (s *Store) NewCards(t time.Time, fn func(*Card) bool) error {
 		cur := tx.Bucket(bucketNew).Cursor()
 		cards := tx.Bucket(bucketCards)
 		for k, _ := cur.First(); k != nil; k, _ = cur.Next() {
+			if len(k) <= indexKeyLen {
+				return damaged("new index entry", k, errShortKey)
+			}
 			id := k[8:]
 			c, err := decodeCard(string(id), cards.Get(id))
 			if err != nil {
@@ -167,7 +173,7 @@ func (s *Store) NextDue() (time.Time, error) {
 	var t time.Time
 	err := s.view(func(tx *bolt.Tx) error {
 		k, _ := tx.Bucket(bucketDue).Cursor().First()
-		if k != nil {
+		if len(k) > indexKeyLen {
 			t = time.UnixMilli(int64(beUint(k[:8]))).UTC()
 		}
 		return nil

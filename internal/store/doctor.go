@@ -56,6 +56,8 @@ func (s *Store) Check(repair bool) (*CheckReport, error) {
 				id := string(b) + "\x00" + string(k)
 				wv, ok := want[id]
 				switch {
+				case len(k) <= indexKeyLen:
+					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry %q is malformed", b, k))
 				case !ok:
 					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry for %s matches no card", b, k[8:]))
 				case !bytes.Equal(wv, v):

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"bytes"
 	"encoding/binary"
 	"hash/fnv"
@@ -76,7 +77,18 @@ type Entry struct {
 	Deck       string
 }
 
+// indexKeyLen is the length of an index key's prefix: a due time in
+// milliseconds or a card number, big-endian.
+const indexKeyLen = 8
+
+// errShortKey marks an index key too short to hold its prefix and an ID;
+// only a damaged file has one.
+var errShortKey = errors.New("index key too short")
+
 func decodeEntry(k, v []byte, isNew bool) (Entry, error) {
+	if len(k) <= indexKeyLen {
+		return Entry{}, errShortKey
+	}
 	e := Entry{ID: string(k[8:])}
 	if isNew {
 		e.Num = beUint(k[:8])
@@ -107,7 +119,7 @@ func (s *Store) DueEntries(t time.Time, fn func(Entry) bool) error {
 	limit := be64(uint64(t.UnixMilli()))
 	return s.view(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(bucketDue).Cursor()
-		for k, v := cur.First(); k != nil && bytes.Compare(k[:8], limit) <= 0; k, v = cur.Next() {
+		for k, v := cur.First(); k != nil && bytes.Compare(k[:min(len(k), 8)], limit) <= 0; k, v = cur.Next() {
 			e, err := decodeEntry(k, v, false)
 			if err != nil {
 				return damaged("due index entry", k, err)

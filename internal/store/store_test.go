@@ -675,3 +675,34 @@ func TestBackupLeavesNoTemporaryFileAndClearsOnesCutShort(t *testing.T) {
 		t.Errorf("backup folder holds %v, want only %s", entries, filepath.Base(p))
 	}
 }
+
+// A key too short for its prefix (only a damaged file has one) is reported
+// and repaired, and the readers of the index refuse it without a panic.
+func TestCheckAndReadersSurviveAShortIndexKey(t *testing.T) {
+	st := openTemp(t)
+	c := basic("D", "q", "a")
+	st.Upsert([]DeckInfo{{Name: "D"}}, []deck.Card{c}, UpsertOptions{Now: t0})
+	for _, b := range [][]byte{bucketDue, bucketNew} {
+		// It sorts before every real key, so a scan meets it first.
+		st.update(func(tx *bolt.Tx) error { return tx.Bucket(b).Put([]byte("\x00\x00\x00"), nil) })
+	}
+	if err := st.DueBefore(t0.Add(time.Hour), func(*Card) bool { return true }); !errors.Is(err, ErrDamaged) {
+		t.Errorf("DueBefore: %v, want a damaged-collection error", err)
+	}
+	if err := st.NewCards(t0, func(*Card) bool { return true }); !errors.Is(err, ErrDamaged) {
+		t.Errorf("NewCards: %v, want a damaged-collection error", err)
+	}
+	if _, err := st.NextDue(); err != nil {
+		t.Errorf("NextDue: %v", err)
+	}
+	rep, err := st.Check(false)
+	if err != nil || len(rep.Problems) != 2 || !strings.Contains(rep.Problems[0], `index entry "\x00\x00\x00" is malformed`) {
+		t.Fatalf("problems %q, err %v", rep.Problems, err)
+	}
+	if rep, err = st.Check(true); err != nil || !rep.Repaired {
+		t.Fatalf("repair: %+v %v", rep, err)
+	}
+	if rep, _ = st.Check(false); len(rep.Problems) != 0 {
+		t.Errorf("after repair: %v", rep.Problems)
+	}
+}
