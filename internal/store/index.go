@@ -1,9 +1,9 @@
 package store
 
 import (
-	"errors"
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"hash/fnv"
 	"math"
 	"time"
