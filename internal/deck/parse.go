@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Parse reads one deck file in the native format (described at the top of
@@ -290,8 +292,8 @@ func (p *parser) meta(key, value string, n int) error {
 			return p.errorf(n, "id: without a value; write the card's ID after it or remove the line")
 		}
 		for _, id := range nt.ids {
-			if bad := strings.IndexFunc(id, unprintable); bad >= 0 {
-				return p.errorf(n, "id %q has a control character; IDs are printed in listings, so use letters, digits and punctuation", id)
+			if err := CheckID(id); err != nil {
+				return p.errorf(n, "%v", err)
 			}
 		}
 	case "tags":
@@ -493,3 +495,20 @@ func (p *parser) build(nt *note) ([]Card, error) {
 // unprintable reports control characters (C0, DEL, C1), which would reach
 // the terminal when an ID is listed.
 func unprintable(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 }
+
+// CheckID says why id cannot be a card's ID, or returns nil. IDs are
+// printed in listings and typed in commands, and a deck file holds them
+// in one line of blank-separated IDs.
+func CheckID(id string) error {
+	switch {
+	case id == "":
+		return errors.New("an ID must not be empty")
+	case !utf8.ValidString(id):
+		return fmt.Errorf("id %q is not valid UTF-8", id)
+	case strings.IndexFunc(id, unprintable) >= 0:
+		return fmt.Errorf("id %q has a control character; IDs are printed in listings, so use letters, digits and punctuation", id)
+	case strings.IndexFunc(id, unicode.IsSpace) >= 0:
+		return fmt.Errorf("id %q has a blank; an ID is one word", id)
+	}
+	return nil
+}

@@ -244,8 +244,10 @@ func checkCard(c Card) error {
 			return cardError(c, "text is not valid UTF-8")
 		}
 	}
-	if c.ID != "" && strings.IndexFunc(c.ID, unicode.IsSpace) >= 0 {
-		return cardError(c, "an ID must not contain blanks")
+	if c.ID != "" {
+		if err := CheckID(c.ID); err != nil {
+			return cardError(c, err.Error())
+		}
 	}
 	for _, t := range c.Tags {
 		if f := splitTags(t); len(f) != 1 || f[0] != t {
@@ -255,7 +257,7 @@ func checkCard(c Card) error {
 	if s := c.Source; s != nil {
 		got, msg := parseSource(formatSource(s))
 		if strings.ContainsAny(s.File+s.Hash, "\r\n") || msg != "" ||
-			got.File != s.File || got.Start != s.Start || got.End != s.End || got.Hash != s.Hash {
+			got.File != strings.TrimSpace(s.File) || got.Start != s.Start || got.End != s.End || got.Hash != s.Hash {
 			return cardError(c, "source must have a file name, lines 1 ≤ start ≤ end and a hash without blanks")
 		}
 	}
@@ -307,7 +309,9 @@ func checkCard(c Card) error {
 }
 
 func formatSource(s *Source) string {
-	v := s.File + ":" + strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End)
+	// A deck file's values are read trimmed, so blanks around the name
+	// would not come back; the name is only a pointer for the reader.
+	v := strings.TrimSpace(s.File) + ":" + strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End)
 	if s.Hash != "" {
 		v += " " + s.Hash
 	}

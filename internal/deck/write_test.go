@@ -228,7 +228,10 @@ func TestWriteRejectsWhatCannotBeRead(t *testing.T) {
 		{"duplicate IDs", []Card{valid, valid}, nil, `have the same ID`},
 		{"explicit ID equal to a derived one", []Card{valid, func() Card { c := card(Basic, "other", "x", 0); c.ID = valid.ID; return c }()}, nil, "have the same ID"},
 		{"empty question", []Card{card(Basic, " ", "a", 0)}, nil, "the question is empty"},
-		{"blank in an ID", []Card{func() Card { c := valid; c.ID = "a b"; return c }()}, nil, "an ID must not contain blanks"},
+		{"blank in an ID", []Card{func() Card { c := valid; c.ID = "a b"; return c }()}, nil, `id "a b" has a blank`},
+		{"control character in an ID", []Card{func() Card { c := valid; c.ID = "x\x01y"; return c }()}, nil, "has a control character"},
+		{"escape sequence in an ID", []Card{func() Card { c := valid; c.ID = "\x1b[31m"; return c }()}, nil, "has a control character"},
+		{"blank source file", []Card{func() Card { c := valid; c.Source = &Source{File: " ", Start: 1, End: 2}; return c }()}, nil, "source must have"},
 		{"tag with a blank", []Card{func() Card { c := valid; c.Tags = []string{"a b"}; return c }()}, nil, `tag "a b" must be non-empty, without blanks or commas`},
 		{"tag with a comma", []Card{func() Card { c := valid; c.Tags = []string{"a,b"}; return c }()}, nil, "without blanks or commas"},
 		{"unknown type", []Card{func() Card { c := valid; c.Type = "weird"; return c }()}, nil, `unknown type "weird"`},
@@ -297,5 +300,21 @@ func TestExampleFileRoundTrips(t *testing.T) {
 	}
 	if !reflect.DeepEqual(withoutLines(d2), withoutLines(d)) {
 		t.Errorf("example does not round-trip")
+	}
+}
+
+func TestWriteTrimsBlanksAroundTheSourceFile(t *testing.T) {
+	c := card(Basic, "q", "a", 0)
+	c.Source = &Source{File: " notes.md\t", Start: 3, End: 4, Hash: "abc"}
+	var b bytes.Buffer
+	if err := Write(&b, Deck{Name: "Deck", Cards: []Card{c}}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse("d.md", &b)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	if s := d.Cards[0].Source; s == nil || s.File != "notes.md" || s.Start != 3 || s.End != 4 {
+		t.Errorf("source read back %+v", s)
 	}
 }

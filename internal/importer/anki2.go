@@ -196,7 +196,7 @@ func recallIDs(data string) map[int]string {
 	out := make(map[int]string, len(v.IDs))
 	for k, id := range v.IDs {
 		ord, err := strconv.Atoi(k)
-		if err != nil || ord < 0 || id == "" || len(id) > 200 || strings.ContainsAny(id, "\x00\n\r\t") {
+		if err != nil || ord < 0 || len(id) > 200 || deck.CheckID(id) != nil {
 			continue
 		}
 		out[ord] = id

@@ -125,6 +125,11 @@ func ReadJSON(r io.Reader) ([]deck.Deck, []Review, error) {
 			if s := jc.Source; s != nil {
 				c.Source = &deck.Source{File: s.File, Start: s.Start, End: s.End, Hash: s.Hash, Text: s.Text}
 			}
+			if c.ID != "" {
+				if err := deck.CheckID(c.ID); err != nil {
+					return nil, nil, fmt.Errorf("deck %d (%q), card %d: %v", i+1, jd.Name, j+1, err)
+				}
+			}
 			c.AssignID()
 			d.Cards = append(d.Cards, c)
 		}

@@ -264,6 +264,7 @@ func TestReadJSONRefusesNewerAndDamagedFiles(t *testing.T) {
 		`{"format":"recall","version":1,"decks":[{"name":"d","cards":[{"type":"weird"}]}]}`: "unknown card type",
 		`{"format":"recall","version":1,"decks":[],"reviews":[{"card_id":"x","rating":7}]}`: "rating",
 		`{"format":"recall",`: "reading recall JSON",
+		`{"format":"recall","version":1,"decks":[{"name":"d","cards":[{"id":"x\u0001y","front":"q","back":"a"}]}]}`: "card 1: id \"x\\x01y\" has a control character",
 	} {
 		_, _, err := ReadJSON(strings.NewReader(in))
 		if err == nil || !strings.Contains(err.Error(), want) {
