@@ -40,7 +40,7 @@ func TestReadmeCardsAskAboutTheProgramNotItsSyntax(t *testing.T) {
 	wantBasic(t, d, "What is recall?", "A terminal program for learning with flashcards and quizzes")
 	wantBasic(t, d, "How do you move to recall from Anki?", "Export your collection as a .colpkg (or a deck as .apkg) and recall import FILE")
 	wantBasic(t, d, "What does exit code 0 mean?", "Success")
-	wantBasic(t, d, "What does exit code 130 mean?", "Interrupted; everything answered is saved")
+	wantBasic(t, d, "What does exit code 130 mean?", "Interrupted (Ctrl-C); everything answered is saved, and a change still in progress is not")
 	// The list stops at ";" and before its verb. (The sentence after,
 	// which opens with a flag, is not yet split off.)
 	wantCloze(t, d, "Results go to stdout; [3 items] go to stderr. --now TIME (or RECALL_NOW) pretends the current time is TIME, for simulations and demos.", "prompts, progress and hints")
