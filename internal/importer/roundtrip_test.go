@@ -95,6 +95,28 @@ func TestWriteTSVSingleKindUsesHeaders(t *testing.T) {
 	}
 }
 
+// A deck named with digits only goes in a column: as a #deck header it
+// would be read back as an Anki deck ID.
+func TestWriteTSVKeepsADeckNamedWithDigits(t *testing.T) {
+	var buf bytes.Buffer
+	cards := []deck.Card{{Deck: "2024", Type: deck.Basic, Front: "q", Back: "a"}}
+	cards[0].AssignID()
+	if err := WriteTSV(&buf, cards); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "#deck:") {
+		t.Errorf("a #deck header:\n%s", buf.String())
+	}
+	res, err := Read(writeFile(t, "export.txt", buf.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) > 0 {
+		t.Errorf("warnings %v", res.Warnings)
+	}
+	sameCards(t, res.Cards(), cards)
+}
+
 func reviewsFor(cards []deck.Card, seed uint64) []Review {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	var out []Review

@@ -36,11 +36,11 @@ func WriteTSV(w io.Writer, cards []deck.Card) error {
 	} else if len(kinds) > 1 {
 		typeCol, col = col, col+1
 	}
-	if len(decks) == 1 {
-		for d := range decks {
-			fmt.Fprintf(bw, "#deck:%s\n", oneLine(d))
-		}
-	} else if len(decks) > 1 {
+	// A #deck header of digits only is read as Anki's deck ID, which means
+	// nothing elsewhere; such a name goes in a column.
+	if len(decks) == 1 && !isAllDigits(oneLine(notes[0].deck)) {
+		fmt.Fprintf(bw, "#deck:%s\n", oneLine(notes[0].deck))
+	} else if len(decks) >= 1 {
 		deckCol, col = col, col+1
 	}
 	bw.WriteString("#guid column:1\n")
