@@ -102,3 +102,8 @@ func TestHTMLQuestionsPage(t *testing.T) {
 		noCardMentions(t, d, s)
 	}
 }
+
+func TestQuoteSpeakerHasNoBlankBeforeAComma(t *testing.T) {
+	d := gen(t, "q.txt", "\"Curiosity is the wick in the candle of learning,\" said William Arthur Ward , in a talk.\n")
+	wantBasic(t, d, `Who said "Curiosity is the wick in the candle of learning"?`, "William Arthur Ward")
+}

@@ -103,6 +103,7 @@ func (g *generator) inlineQuote(s string, psg passage, sec section) {
 	} else if m := reSaidQuote.FindStringSubmatch(s); m != nil {
 		who, q = m[1], m[2]
 	}
+	who = strings.TrimSpace(who) // `"…" said Name ,` keeps the blank
 	if q == "" || !looksLikeName(who, true) || wordCount(q) < 4 || wordCount(q) > maxQuoteWords {
 		return
 	}
