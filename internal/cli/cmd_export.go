@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"recall/internal/tempfile"
 	"recall/internal/term"
 	"sort"
 	"strings"
@@ -198,8 +199,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	unfinished.Store(tmp.Name(), true)
-	defer unfinished.Delete(tmp.Name())
+	defer tempfile.Track(tmp.Name())()
 	bw := bufio.NewWriter(tmp)
 	err = write(bw)
 	if err == nil {

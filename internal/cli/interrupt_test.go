@@ -13,65 +13,89 @@ import (
 	"time"
 )
 
-// TestCtrlCEndsALongImportAndLeavesTheCollectionWhole interrupts an import
-// of 200,000 rows once the collection file exists: recall must exit 130 at
-// once, with the collection either untouched or complete, never half of
-// the file.
-func TestCtrlCEndsALongImportAndLeavesTheCollectionWhole(t *testing.T) {
+// TestCtrlCEndsLongCommandsAndLeavesNothingHalfDone interrupts imports of
+// 100,000 rows into a collection that already has cards (so each import
+// first makes a backup), and a dry run (which works on a scratch copy), at
+// several moments. recall must exit 130 (or 0 when it finished first),
+// with the collection untouched or complete and no temporary file left.
+func TestCtrlCEndsLongCommandsAndLeavesNothingHalfDone(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes a large file")
+		t.Skip("writes large files")
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "collection.db")
-	tsv := filepath.Join(dir, "big.tsv")
-	var b bytes.Buffer
-	const rows = 200_000
-	for i := range rows {
-		fmt.Fprintf(&b, "front %d\tback %d\n", i, i)
-	}
-	if err := os.WriteFile(tsv, b.Bytes(), 0o600); err != nil {
+	tmp := filepath.Join(dir, "tmp")
+	if err := os.Mkdir(tmp, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(recallBin, "import", tsv)
-	cmd.Env = recallEnv(db)
-	var errOut bytes.Buffer
-	cmd.Stderr = &errOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		if _, err := os.Stat(db); err == nil {
-			break
+	const rows = 100_000
+	tsv := func(name string) string {
+		var b bytes.Buffer
+		for i := range rows {
+			fmt.Fprintf(&b, "%s %d\tback %d\n", name, i, i)
 		}
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatal("the collection file never appeared")
+		p := filepath.Join(dir, name+".tsv")
+		if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	recallCmd(t, db, "import", tsv("first"))
+	cards := func() int {
+		var decks []struct{ Cards int }
+		if err := json.Unmarshal([]byte(recallCmd(t, db, "decks", "--json")), &decks); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, d := range decks {
+			n += d.Cards
+		}
+		return n
+	}
+	interrupted := 0
+	for i, delay := range []time.Duration{20 * time.Millisecond, 150 * time.Millisecond, 400 * time.Millisecond, 800 * time.Millisecond} {
+		before := cards()
+		args := []string{"import", tsv(fmt.Sprintf("more%d", i))}
+		if i%2 == 1 {
+			args = []string{"import", "--dry-run", args[1]}
+		}
+		cmd := exec.Command(recallBin, args...)
+		cmd.Env = append(recallEnv(db), "TMPDIR="+tmp)
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay)
+		if err := cmd.Process.Signal(os.Interrupt); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		var exit *exec.ExitError
+		switch {
+		case err == nil:
+			t.Logf("%v after %v: finished before the interrupt", args, delay)
+		case errors.As(err, &exit) && exit.ExitCode() == ExitInterrupted:
+			interrupted++
+			if !strings.Contains(errOut.String(), "recall: interrupted") {
+				t.Errorf("%v: stderr %q", args, errOut.String())
+			}
+		default:
+			t.Fatalf("%v after %v: %v\n%s", args, delay, err, errOut.String())
+		}
+		if n := cards(); n != before && (args[1] == "--dry-run" || n != before+rows) {
+			t.Errorf("%v after %v: %d cards, want %d or all %d more", args, delay, n, before, rows)
+		}
+		if out := recallCmd(t, db, "doctor"); !strings.Contains(out, "no problems found") {
+			t.Errorf("doctor after %v:\n%s", args, out)
+		}
+		left, _ := filepath.Glob(filepath.Join(tmp, "*"))
+		parts, _ := filepath.Glob(filepath.Join(dir, "backups", "*.part"))
+		if len(left)+len(parts) > 0 {
+			t.Errorf("%v after %v left %v %v", args, delay, left, parts)
 		}
 	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
+	if interrupted == 0 {
+		t.Error("no run was interrupted: every command finished before its signal")
 	}
-	err := cmd.Wait()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != ExitInterrupted {
-		t.Fatalf("import after Ctrl-C: %v, want exit %d\n%s", err, ExitInterrupted, errOut.String())
-	}
-	if !strings.Contains(errOut.String(), "recall: interrupted; a change still in progress was not saved") {
-		t.Errorf("stderr: %s", errOut.String())
-	}
-	if out := recallCmd(t, db, "doctor"); !strings.Contains(out, "no problems found") {
-		t.Errorf("doctor after the interrupt:\n%s", out)
-	}
-	var decks []struct{ Cards int }
-	if err := json.Unmarshal([]byte(recallCmd(t, db, "decks", "--json")), &decks); err != nil {
-		t.Fatal(err)
-	}
-	cards := 0
-	for _, d := range decks {
-		cards += d.Cards
-	}
-	if cards != 0 && cards != rows {
-		t.Errorf("%d cards after the interrupted import, want none or all %d", cards, rows)
-	}
-	t.Logf("%d cards after the interrupt", cards)
 }

@@ -10,10 +10,10 @@ import (
 	"os"
 	"os/signal"
 	"strings"
-	"sync"
 
 	"recall/internal/prompt"
 	"recall/internal/store"
+	"recall/internal/tempfile"
 	"recall/internal/term"
 )
 
@@ -90,10 +90,7 @@ func watchInterrupt(f *Factory) (context.Context, func()) {
 		if f.ownInterrupt.Load() {
 			return
 		}
-		unfinished.Range(func(path, _ any) bool {
-			os.Remove(path.(string))
-			return true
-		})
+		tempfile.RemoveAll()
 		fmt.Fprintln(f.IO.ErrOut, f.IO.ErrText("recall: interrupted; a change still in progress was not saved"))
 		os.Exit(ExitInterrupted)
 	}()
@@ -103,10 +100,6 @@ func watchInterrupt(f *Factory) (context.Context, func()) {
 		cancel()
 	}
 }
-
-// unfinished holds the temporary files being written, for an interrupt to
-// remove.
-var unfinished sync.Map
 
 // usageError marks a mistake in the command line (exit 2).
 type usageError struct{ error }

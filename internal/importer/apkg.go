@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"recall/internal/tempfile"
 )
 
 // Anki package variants (FORMATS §2.1).
@@ -48,6 +50,7 @@ func readPackage(res *Result, path string, opt Options, lim limits) error {
 		return fmt.Errorf("making a temporary copy of the collection: %w", err)
 	}
 	defer os.Remove(tmp.Name())
+	defer tempfile.Track(tmp.Name())()
 	_, err = z.copyTo(tmp, member, variant == ankiLatest)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr

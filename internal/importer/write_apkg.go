@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"recall/internal/deck"
+	"recall/internal/tempfile"
 )
 
 // Fixed note type ids, so repeated imports into Anki reuse the note types.
@@ -42,6 +43,7 @@ func WriteAPKG(w io.Writer, cards []deck.Card, reviews []Review) error {
 		return fmt.Errorf("writing .apkg: %w", err)
 	}
 	defer os.RemoveAll(dir)
+	defer tempfile.Track(dir)()
 	dbPath := filepath.Join(dir, "collection.anki2")
 	if err := writeCollection(dbPath, cards, reviews, time.Now()); err != nil {
 		return fmt.Errorf("writing .apkg: %w", err)

@@ -13,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"recall/internal/sched"
+	"recall/internal/tempfile"
 )
 
 // keepBackups is how many rolling backups are kept.
@@ -190,9 +191,19 @@ func Restore(src, path string) (previous string, err error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return "", err
 		}
+		// Copied aside, not moved: until the new file is renamed into
+		// place, an interrupt must leave a collection at path.
 		previous = filepath.Join(dir, backupName(path, "damaged"))
-		if err := os.Rename(path, previous); err != nil {
-			return "", fmt.Errorf("move the damaged collection aside: %w", err)
+		if err := writeFileSync(previous, func(w io.Writer) error {
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = io.Copy(w, f)
+			return err
+		}); err != nil {
+			return "", fmt.Errorf("keep a copy of the damaged collection: %w", err)
 		}
 	default:
 		return "", err
@@ -214,6 +225,7 @@ func writeFileSync(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", tmp, err)
 	}
+	defer tempfile.Track(tmp)()
 	err = write(f)
 	if err == nil {
 		err = f.Sync()

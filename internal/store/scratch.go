@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
+
+	"recall/internal/tempfile"
 )
 
 // Scratch returns a writable copy of the collection in a temporary folder.
@@ -18,12 +20,14 @@ func (s *Store) Scratch() (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create a scratch copy of the collection: %w", err)
 	}
+	untrack := tempfile.Track(dir)
 	dst := filepath.Join(dir, "collection.db")
 	if err := s.view(func(tx *bolt.Tx) error { return tx.CopyFile(dst, 0o600) }); err != nil {
 		os.RemoveAll(dir)
+		untrack()
 		return nil, fmt.Errorf("create a scratch copy of the collection: %w", err)
 	}
-	return openScratch(dir, dst, s.opt)
+	return openScratch(dir, dst, s.opt, untrack)
 }
 
 // NewScratch returns an empty writable collection in a temporary folder, the
@@ -34,16 +38,18 @@ func NewScratch(opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create a scratch collection: %w", err)
 	}
-	return openScratch(dir, filepath.Join(dir, "collection.db"), opt)
+	return openScratch(dir, filepath.Join(dir, "collection.db"), opt, tempfile.Track(dir))
 }
 
-func openScratch(dir, path string, opt Options) (*Store, error) {
+func openScratch(dir, path string, opt Options, untrack func()) (*Store, error) {
 	opt.ReadOnly, opt.CreateDir = false, false
 	st, err := Open(path, opt)
 	if err != nil {
 		os.RemoveAll(dir)
+		untrack()
 		return nil, err
 	}
+	st.untrackScratch = untrack
 	// A copy thrown away afterwards needs no backups of its own.
 	st.dailyChecked = true
 	st.scratchDir = dir
@@ -57,6 +63,7 @@ func (s *Store) Discard() error {
 		if rerr := os.RemoveAll(s.scratchDir); err == nil {
 			err = rerr
 		}
+		s.untrackScratch()
 	}
 	return err
 }

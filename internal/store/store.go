@@ -76,6 +76,8 @@ type Store struct {
 	// scratchDir is the temporary folder of a scratch copy, deleted by
 	// Discard; "" for a real collection.
 	scratchDir string
+	// untrackScratch takes scratchDir off the interrupt's clean-up list.
+	untrackScratch func()
 }
 
 // Open opens (creating if needed) the collection at path, migrating an older
