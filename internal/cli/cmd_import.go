@@ -368,14 +368,20 @@ func importOne(f *Factory, scheduler func(string) (*sched.Scheduler, error), st 
 		cards = append(cards, withDeckTags(d)...)
 	}
 	uopt := store.UpsertOptions{Now: now, DryRun: opts.DryRun, Prune: opts.Prune}
-	if opts.Prune && fr.Skipped > 0 {
+	unread := len(r.Errors)
+	for _, s := range r.Skipped {
+		if !s.Duplicate {
+			unread++
+		}
+	}
+	if opts.Prune && unread > 0 {
 		// A row that could not be read is missing from the batch like a
 		// card taken out of the file; pruning would delete its card and
-		// the card's history.
+		// the card's history. (A duplicate row's card is in the batch.)
 		uopt.Prune = false
 		fr.PruneHeld = true
 		fr.Warnings = append(fr.Warnings, lineErrorJSON{Message: fmt.Sprintf("--prune deleted nothing: the file has %s that could not be imported, "+
-			"whose cards would look removed; fix them and import again with --prune", term.Plural(fr.Skipped, "item"))})
+			"whose cards would look removed; fix them and import again with --prune", term.Plural(unread, "item"))})
 	}
 	if len(r.Reviews) > 0 {
 		for _, h := range r.Reviews {

@@ -99,7 +99,7 @@ func readCollection(res *Result, db *sql.DB, opt Options, fileDeck string) (*col
 			c.ID = AnkiCardID(guid, ord)
 		}
 		if prev, dup := seenID[c.ID]; dup {
-			res.skip(0, "note %s, card %d: same id %s as note %s", guid, ord+1, c.ID, prev)
+			res.skipDuplicate(0, "note %s, card %d: same id %s as note %s", guid, ord+1, c.ID, prev)
 			continue
 		}
 		seenID[c.ID] = guid

@@ -19,7 +19,7 @@ func TestSampleAnkiTextReportsDuplicateAndRaggedRowsWithLines(t *testing.T) {
 	if want := []string{"食べる", "飲む", "テスト", "to eat", "多すぎる", "遊ぶ"}; !reflect.DeepEqual(fronts(res), want) {
 		t.Errorf("fronts %v, want %v", fronts(res), want)
 	}
-	wantSkipped := []LineError{{6, "lines 3 and 6 have the same deck and front"}, {10, "empty front"}}
+	wantSkipped := []LineError{{6, "lines 3 and 6 have the same deck and front", true}, {10, "empty front", false}}
 	if !reflect.DeepEqual(res.Skipped, wantSkipped) {
 		t.Errorf("skipped %v", res.Skipped)
 	}

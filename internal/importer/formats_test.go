@@ -174,6 +174,7 @@ func TestReadObsidian(t *testing.T) {
 		"#flashcards/lang/fr\n\n" +
 		"chien::dog\n" +
 		"- chat:::cat <!--SR:!2024-08-16,51,230!2024-08-10,3,250-->\n" +
+		"- loup:::wolf <!--SR:!2024-08-16,0,230!2024-08-12,4,250-->\n" +
 		"code `a::b` is not a card\n\n" +
 		"What is the\ncapital of France?\n?\nParis\n<!--SR:!2024-08-16,51,230-->\n\n" +
 		"Two sides\n??\nboth ways\n\n" +
@@ -205,24 +206,29 @@ func TestReadObsidian(t *testing.T) {
 		{"flashcards::lang::fr", deck.Basic, 0, "chien", "dog", 8},
 		{"flashcards::lang::fr", deck.Reversed, 1, "chat", "cat", 9},
 		{"flashcards::lang::fr", deck.Reversed, 2, "chat", "cat", 9},
-		{"flashcards::lang::fr", deck.Basic, 0, "What is the\ncapital of France?", "Paris", 12},
-		{"flashcards::lang::fr", deck.Reversed, 1, "Two sides", "both ways", 18},
-		{"flashcards::lang::fr", deck.Reversed, 2, "Two sides", "both ways", 18},
-		{"flashcards::other", deck.Cloze, 1, cloze, "", 22},
-		{"flashcards::other", deck.Cloze, 2, cloze, "", 22},
-		{"flashcards::other", deck.Cloze, 3, cloze, "", 22},
+		{"flashcards::lang::fr", deck.Reversed, 1, "loup", "wolf", 10},
+		{"flashcards::lang::fr", deck.Reversed, 2, "loup", "wolf", 10},
+		{"flashcards::lang::fr", deck.Basic, 0, "What is the\ncapital of France?", "Paris", 13},
+		{"flashcards::lang::fr", deck.Reversed, 1, "Two sides", "both ways", 19},
+		{"flashcards::lang::fr", deck.Reversed, 2, "Two sides", "both ways", 19},
+		{"flashcards::other", deck.Cloze, 1, cloze, "", 23},
+		{"flashcards::other", deck.Cloze, 2, cloze, "", 23},
+		{"flashcards::other", deck.Cloze, 3, cloze, "", 23},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", got, want)
 	}
 	// The SR comments give the two sides of chat:::cat and the Paris card
-	// their schedules, one group a card in order; the rest start new.
+	// their schedules, one group a card in order; the rest start new. The
+	// first group of loup:::wolf makes no sense (interval 0): its card
+	// starts new, and the second still goes to the second card.
 	day := func(s string) time.Time { d, _ := time.ParseInLocation("2006-01-02", s, time.Local); return d }
 	cards := res.Cards()
 	wantStart := map[string]SM2State{
 		cards[1].ID: {Due: day("2024-08-16"), Interval: 51, Ease: 2.3},
 		cards[2].ID: {Due: day("2024-08-10"), Interval: 3, Ease: 2.5},
-		cards[3].ID: {Due: day("2024-08-16"), Interval: 51, Ease: 2.3},
+		cards[4].ID: {Due: day("2024-08-12"), Interval: 4, Ease: 2.5},
+		cards[5].ID: {Due: day("2024-08-16"), Interval: 51, Ease: 2.3},
 	}
 	if !reflect.DeepEqual(res.Start, wantStart) {
 		t.Errorf("start schedules %+v, want %+v", res.Start, wantStart)

@@ -76,6 +76,9 @@ type Options struct {
 type LineError struct {
 	Line    int
 	Message string
+	// Duplicate marks a row skipped because an earlier one made the same
+	// card: its card is in the result all the same.
+	Duplicate bool
 }
 
 // Error formats the problem as "line N: message".
@@ -140,6 +143,11 @@ func (r *Result) Cards() []deck.Card {
 
 func (r *Result) skip(line int, format string, args ...any) {
 	r.Skipped = append(r.Skipped, LineError{Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// skipDuplicate is skip for a row that repeats an earlier row's card.
+func (r *Result) skipDuplicate(line int, format string, args ...any) {
+	r.Skipped = append(r.Skipped, LineError{Line: line, Message: fmt.Sprintf(format, args...), Duplicate: true})
 }
 
 func (r *Result) fail(line int, format string, args ...any) {

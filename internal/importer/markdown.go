@@ -19,7 +19,7 @@ func readMarkdown(res *Result, text, path string, opt Options) error {
 		return err
 	}
 	for _, dup := range dups {
-		res.skip(dup.Line, "lines %d and %d have the same deck and front", dup.FirstLine, dup.Line)
+		res.skipDuplicate(dup.Line, "lines %d and %d have the same deck and front", dup.FirstLine, dup.Line)
 	}
 	if opt.Deck != "" && opt.Deck != d.Name {
 		renameDeck(&d, opt.Deck)

@@ -144,7 +144,7 @@ func readMnemosyneXML(res *Result, text, deckName string, opt Options) error {
 			key = front
 		}
 		if prev, dup := seen[key]; dup {
-			res.skip(0, "item %d (id %q): duplicate of item %d", pos, it.ID, prev)
+			res.skipDuplicate(0, "item %d (id %q): duplicate of item %d", pos, it.ID, prev)
 			continue
 		}
 		seen[key] = pos

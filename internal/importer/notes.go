@@ -18,7 +18,7 @@ type note struct {
 	// the same way; without either the card gets deck.Card.AssignID.
 	guid, id string
 	// sr is the schedule of each card the note makes, in order.
-	sr []SM2State
+	sr []*SM2State
 }
 
 // cardSink turns notes into cards, dropping duplicates within one file.
@@ -80,19 +80,19 @@ func (s *cardSink) add(n note) {
 	}
 	if prev, dup := s.seen[cards[0].ID]; dup {
 		if n.guid != "" || n.id != "" {
-			s.res.skip(n.line, "lines %d and %d have the same id", prev, n.line)
+			s.res.skipDuplicate(n.line, "lines %d and %d have the same id", prev, n.line)
 		} else {
-			s.res.skip(n.line, "lines %d and %d have the same deck and front", prev, n.line)
+			s.res.skipDuplicate(n.line, "lines %d and %d have the same deck and front", prev, n.line)
 		}
 		return
 	}
 	for k, c := range cards {
 		s.seen[c.ID] = n.line
-		if k < len(n.sr) {
+		if k < len(n.sr) && n.sr[k] != nil {
 			if s.res.Start == nil {
 				s.res.Start = map[string]SM2State{}
 			}
-			s.res.Start[c.ID] = n.sr[k]
+			s.res.Start[c.ID] = *n.sr[k]
 		}
 	}
 	s.cards = append(s.cards, cards...)

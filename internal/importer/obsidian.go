@@ -98,19 +98,21 @@ func readObsidian(res *Result, text, deckName string, opt Options) error {
 var srGroup = regexp.MustCompile(`!(\d{4}-\d{2}-\d{2}),(\d+),(\d+)`)
 
 // parseSR reads the schedules of the SR comments on a line, in order. A
-// group that makes no sense (an ease under 130%, no interval) is dropped,
-// and its card starts new.
-func parseSR(line string) []SM2State {
-	var out []SM2State
+// group that makes no sense (an ease under 130%, no interval) is kept as
+// nil, so that the groups after it still go to their own cards, and its
+// card starts new.
+func parseSR(line string) []*SM2State {
+	var out []*SM2State
 	for _, c := range srComment.FindAllString(line, -1) {
 		for _, m := range srGroup.FindAllStringSubmatch(c, -1) {
 			due, err := time.ParseInLocation("2006-01-02", m[1], time.Local)
 			ivl, ierr := strconv.Atoi(m[2])
 			ease, eerr := strconv.Atoi(m[3])
 			if err != nil || ierr != nil || eerr != nil || ivl < 1 || ease < 130 {
+				out = append(out, nil)
 				continue
 			}
-			out = append(out, SM2State{Due: due, Interval: ivl, Ease: float64(ease) / 100})
+			out = append(out, &SM2State{Due: due, Interval: ivl, Ease: float64(ease) / 100})
 		}
 	}
 	return out
@@ -128,7 +130,7 @@ func obsidianParagraph(para []string, firstLine int, current *string, add func(n
 	var nums []int
 	// srAt is the schedule written on each kept line or on the comment
 	// lines right after it.
-	var srAt [][]SM2State
+	var srAt [][]*SM2State
 	for i, raw := range para {
 		sr := parseSR(raw)
 		l := htmlComment.ReplaceAllString(srComment.ReplaceAllString(raw, ""), "")
