@@ -31,9 +31,9 @@ func newCompletionCmd(f *Factory) *cobra.Command {
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case len(args) == 0:
-				return usagef("%s needs a shell: %s", cmd.CommandPath(), shells)
+				return usagef("%s needs a shell: %s", commandName(cmd), shells)
 			case len(args) > 1:
-				return usagef("%s takes one shell, got %d arguments", cmd.CommandPath(), len(args))
+				return usagef("%s takes one shell, got %d arguments", commandName(cmd), len(args))
 			case !slices.Contains(completionShells, args[0]):
 				return usagef("unknown shell %q; %s supports %s", args[0], cmd.CommandPath(), shells)
 			}

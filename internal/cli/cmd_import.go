@@ -326,12 +326,12 @@ func importRun(f *Factory, opts *importOptions) error {
 	return errors.Join(failed...)
 }
 
-// count fills in the counts of what an import did; a card matched after an
-// edit of its front counts as updated.
 // maxRenamesShown is how many new IDs an import lists before it counts the
 // rest.
 const maxRenamesShown = 5
 
+// count fills in the counts of what an import did; a card matched after an
+// edit of its front counts as updated.
 func (fr *importFileJSON) count(res *store.UpsertResult) {
 	fr.Added, fr.Updated, fr.Unchanged = res.Count(store.Added), res.Count(store.Updated), res.Count(store.Unchanged)
 	fr.Renamed = res.Count(store.Renamed)

@@ -160,9 +160,10 @@ func (f *Factory) Engine(readOnly bool) (*review.Engine, error) {
 }
 
 // dryRunEngine returns an engine on a scratch copy of the collection, for a
-// dry run: it writes nothing and holds no lock, so other recall processes
-// (even one that writes) can work beside it, and it does not create a
-// collection that does not exist yet. discard deletes the copy.
+// dry run: it writes nothing to the collection, holds only a shared lock
+// while it copies (readers work beside it; a writer makes it wait, then
+// exit 3), and does not create a collection that does not exist yet.
+// discard deletes the copy.
 func (f *Factory) dryRunEngine() (e *review.Engine, discard func(), err error) {
 	path, _, err := f.DBPath()
 	if err != nil {

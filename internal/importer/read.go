@@ -75,7 +75,7 @@ func isEmpty(head []byte, size int64) bool {
 	return size <= int64(len(head)) && !looksBinary(head) && strings.TrimSpace(headText(head)) == ""
 }
 
-// textFormats are the formats read as text, which a binary file cannot be.
+// isTextFormat says whether f is read as text, which a binary file cannot be.
 func isTextFormat(f Format) bool {
 	return f != FormatAPKG && f != FormatColpkg && f != FormatAnki2
 }

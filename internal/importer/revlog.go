@@ -53,7 +53,7 @@ func parseRevlog(text string) ([]Review, []LineError, error) {
 	for _, rec := range recs[1:] {
 		if n := len(rec.fields); n != width {
 			errs = append(errs, LineError{Line: rec.line, Message: fmt.Sprintf(
-				"%d %s where the header has %d (%s); the row was skipped", n, plural(n, "field", "fields"), width, strings.Join(recs[0].fields, ","))})
+				"%d %s where the header has %d (%s)", n, plural(n, "field", "fields"), width, strings.Join(recs[0].fields, ","))})
 			continue
 		}
 		rv, msg := revlogRow(rec, col)
