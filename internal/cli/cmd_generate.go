@@ -106,7 +106,7 @@ func generateRun(f *Factory, opts *generateOptions) error {
 	if errors.As(err, &filtered) {
 		return fmt.Errorf("%s: the --types filter (%s) removed all %s found; typed cards come from basic cards with short answers"+
 			" (at most four words), reversed ones from definitions (\"X is Y\"): add basic or cloze to --types, or leave it out",
-			strings.Join(filtered.Docs, ", "), typeList(filtered.Types), term.Plural(filtered.Removed, "card"))
+			strings.Join(filtered.Docs, ", "), filtered.TypeNames(), term.Plural(filtered.Removed, "card"))
 	}
 	if err != nil {
 		return err
@@ -184,12 +184,4 @@ func generateImport(f *Factory, d deck.Deck, opts *generateOptions) error {
 		}
 	}
 	return nil
-}
-
-func typeList(types []deck.Type) string {
-	names := make([]string, len(types))
-	for i, t := range types {
-		names[i] = string(t)
-	}
-	return strings.Join(names, ",")
 }

@@ -81,20 +81,20 @@ type TypesFilteredError struct {
 	Removed int // cards found of other types
 }
 
-// Error names the documents and the types, and says which cards can become
-// which type.
+// Error names the documents, the count and the types; the caller, which
+// knows how the types were asked for, adds what to do.
 func (e *TypesFilteredError) Error() string {
-	types := make([]string, len(e.Types))
+	return fmt.Sprintf("%s: none of the %d cards found is of the types asked for (%s)",
+		strings.Join(e.Docs, ", "), e.Removed, e.TypeNames())
+}
+
+// TypeNames lists the types asked for, separated by commas.
+func (e *TypesFilteredError) TypeNames() string {
+	names := make([]string, len(e.Types))
 	for i, t := range e.Types {
-		types[i] = string(t)
+		names[i] = string(t)
 	}
-	cards := "cards"
-	if e.Removed == 1 {
-		cards = "card"
-	}
-	return fmt.Sprintf("%s: found %d %s, but none of the types asked for (%s): typed cards come from basic cards with "+
-		"answers of at most four words, reversed ones from definitions (\"X is Y\"); ask for basic or cloze cards too",
-		strings.Join(e.Docs, ", "), e.Removed, cards, strings.Join(types, ", "))
+	return strings.Join(names, ",")
 }
 
 func checkTypes(types []deck.Type) error {

@@ -217,7 +217,7 @@ func TestTypesThatLeaveNothingSayHowManyCardsTheyRemoved(t *testing.T) {
 	if !errors.As(err, &filtered) {
 		t.Fatalf("err = %v, want a TypesFilteredError", err)
 	}
-	if filtered.Removed != len(all.Cards) || !strings.Contains(err.Error(), "typed, reversed") {
+	if filtered.Removed != len(all.Cards) || !strings.Contains(err.Error(), "(typed,reversed)") {
 		t.Errorf("removed %d of %d cards; %v", filtered.Removed, len(all.Cards), err)
 	}
 }
