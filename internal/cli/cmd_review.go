@@ -96,8 +96,9 @@ func reviewRun(f *Factory, opts *reviewOptions) error {
 		return err
 	}
 	scr := screenOf(f)
-	f.OwnInterrupt()
+	// The session's own handler is in place before Run's stands aside.
 	ctx, editing, stop := interruptContext()
+	f.OwnInterrupt()
 	defer stop()
 	s := &review.Session{
 		Engine: e,

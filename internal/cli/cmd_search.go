@@ -93,7 +93,7 @@ func parseQuery(q string) (query, error) {
 		}
 	}
 	if len(out.words) == 0 && terms == 0 {
-		return out, usagef("\"%s\" has no letters or digits to search for; give words from the cards, or terms: %s", q, termsHelp)
+		return out, usagef("%q has no letters or digits to search for; give words from the cards, or terms: %s", q, termsHelp)
 	}
 	return out, nil
 }

@@ -31,6 +31,9 @@ type Factory struct {
 	engine   *review.Engine
 	// ownInterrupt is set by the commands that handle Ctrl-C themselves.
 	ownInterrupt atomic.Bool
+	// writable is set once the collection is open for writing, for the
+	// interrupt handler (another goroutine) to word its message.
+	writable atomic.Bool
 }
 
 // OwnInterrupt tells Run that the running command handles Ctrl-C itself
@@ -142,6 +145,9 @@ func (f *Factory) Store(readOnly bool) (*store.Store, error) {
 		return nil, err
 	}
 	f.st, f.readOnly = st, readOnly
+	if !readOnly {
+		f.writable.Store(true)
+	}
 	return st, nil
 }
 

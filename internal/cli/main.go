@@ -91,7 +91,12 @@ func watchInterrupt(f *Factory) (context.Context, func()) {
 			return
 		}
 		tempfile.RemoveAll()
-		fmt.Fprintln(f.IO.ErrOut, f.IO.ErrText("recall: interrupted; a change still in progress was not saved"))
+		f.progress("") // the status line of a long step, if one is up
+		msg := "recall: interrupted"
+		if f.writable.Load() {
+			msg += "; a change still in progress was not saved"
+		}
+		fmt.Fprintln(f.IO.ErrOut, f.IO.ErrText(msg))
 		os.Exit(ExitInterrupted)
 	}()
 	return ctx, func() {

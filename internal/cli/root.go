@@ -118,6 +118,9 @@ func plainFlagError(err error) error {
 		return err
 	}
 	name := "--" + iv.GetFlag().Name
+	if sh := iv.GetFlag().Shorthand; sh != "" {
+		name = "-" + sh + "/" + name // the user may have typed either
+	}
 	typ := iv.GetFlag().Value.Type()
 	var want string
 	switch {

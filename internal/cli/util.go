@@ -107,8 +107,9 @@ func withoutTags(tags, drop []string) []string {
 // printCardRows lists cards one a line: ID, state, deck and front, in
 // columns as wide as the IDs and decks shown (a deck name cut at 20
 // columns). On a terminal the front is cut to the screen's width, and
-// below 60 columns each card takes two lines (ID, state and deck, then the
-// front), so that the front is not cut to nothing.
+// below 60 columns (or when long IDs leave the front too little room) each
+// card takes two lines, ID, state and deck, then the front, so that the
+// front is not cut to nothing.
 func printCardRows(f *Factory, cards []*store.Card) {
 	const stateW, narrow = 10, 60
 	idW, deckW := 0, 0
@@ -119,17 +120,17 @@ func printCardRows(f *Factory, cards []*store.Card) {
 	promptW := 60
 	if f.IO.IsTerminalOut() {
 		w := f.IO.Width()
-		if w < narrow {
+		promptW = w - idW - stateW - deckW - 6
+		if w < narrow || promptW < 10 { // narrow, or IDs too long for one line
 			for _, c := range cards {
 				head := term.OneLine(c.ID) + "  " + c.Sched.State.String()
 				if room := w - term.Cells(head) - 2; room >= 4 {
 					head += "  " + term.Fit(term.OneLine(c.Deck), room)
 				}
-				fmt.Fprintf(f.IO.Out, "%s\n  %s\n", head, term.Fit(term.OneLine(c.Prompt()), w-2))
+				fmt.Fprintf(f.IO.Out, "%s\n  %s\n", term.Fit(head, w), term.Fit(term.OneLine(c.Prompt()), w-2))
 			}
 			return
 		}
-		promptW = max(10, w-idW-stateW-deckW-6)
 	}
 	for _, c := range cards {
 		fmt.Fprintf(f.IO.Out, "%s  %s  %s  %s\n", term.Pad(term.OneLine(c.ID), idW), term.Pad(c.Sched.State.String(), stateW),
