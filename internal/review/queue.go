@@ -75,6 +75,31 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	}
 	deckOK := func(name string) bool { return opt.Filter.MatchDeck(name) }
 
+	// A count takes reviews in due order, not by decay, so it can stop
+	// keeping them once the limits are reached: after a long break the due
+	// scan meets tens of thousands. The limits below then keep all it took.
+	reviewsDone := func(d store.DayCount) int { return d.Review }
+	roomFor := func(string) bool { return true }
+	if opt.CountOnly && opt.Tag == "" {
+		perDeck := map[string]int{}
+		shared := left("reviews_per_day", "", reviewsDone, -1)
+		roomFor = func(deckName string) bool {
+			n, ok := perDeck[deckName]
+			if !ok {
+				n = left("reviews_per_day", deckName, reviewsDone, opt.ReviewLimit)
+			}
+			ownLimit := e.decks[deckName] != nil && e.decks[deckName].Settings["reviews_per_day"] != ""
+			if n <= 0 || opt.ReviewLimit < 0 && !ownLimit && shared <= 0 {
+				return false
+			}
+			perDeck[deckName] = n - 1
+			if opt.ReviewLimit < 0 && !ownLimit {
+				shared--
+			}
+			return true
+		}
+	}
+
 	var learning, later, reviews []store.Entry
 	// Review cards fall due at the start of a day, which is exactly
 	// dayEnd for tomorrow's: stop a millisecond short of it.
@@ -84,7 +109,9 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 		}
 		switch {
 		case en.State == sched.Review:
-			reviews = append(reviews, en)
+			if roomFor(en.Deck) {
+				reviews = append(reviews, en)
+			}
 		case en.Available.After(now):
 			later = append(later, en)
 		default:
@@ -120,10 +147,10 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 		reviews = e.byDecay(reviews, now)
 	}
 	reviews = limitPerDeck(reviews, func(deckName string) int {
-		return left("reviews_per_day", deckName, func(d store.DayCount) int { return d.Review }, opt.ReviewLimit)
+		return left("reviews_per_day", deckName, reviewsDone, opt.ReviewLimit)
 	})
 	if opt.ReviewLimit < 0 {
-		total := left("reviews_per_day", "", func(d store.DayCount) int { return d.Review }, -1)
+		total := left("reviews_per_day", "", reviewsDone, -1)
 		reviews = e.capShared(reviews, "reviews_per_day", total)
 	}
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"recall/internal/deck"
+	"recall/internal/sched"
 	"recall/internal/store"
 )
 
@@ -111,5 +112,62 @@ func TestSiblingOfACardLearningLaterTodayIsNotNew(t *testing.T) {
 	ids := queueIDs(t, f, sessionT0.Add(time.Minute), allLimits)
 	if slices.Contains(ids, f.cards["rev2"].ID) {
 		t.Fatalf("the sibling is in the queue while its note is learning: %v", ids)
+	}
+}
+
+// A count stops keeping reviews once the limits are reached; it must still
+// give what the full queue holds, for decks with and without their own
+// limit, and with a limit given for one session.
+func TestCountOfABacklogMatchesTheQueue(t *testing.T) {
+	f := newFixture(t, fixtureDeck)
+	var infos []store.DeckInfo
+	var cards []deck.Card
+	for _, name := range []string{"Own", "Shared A", "Shared B"} {
+		text := "---\ndeck: " + name + "\n---\n"
+		for i := range 8 {
+			text += "Q: " + name + " question " + strings.Repeat("x", i+1) + "?\nA: a\n\n"
+		}
+		d := parseDeck(t, text)
+		cards = append(cards, d.Cards...)
+		info := store.DeckInfo{Name: name}
+		if name == "Own" {
+			info.Settings = map[string]string{"reviews_per_day": "3"}
+		}
+		infos = append(infos, info)
+	}
+	if _, err := f.st.Upsert(infos, cards, store.UpsertOptions{Now: sessionT0}); err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cards {
+		due := sessionT0.Add(-time.Duration(i+1) * 24 * time.Hour)
+		if _, err := f.st.Update(c.ID, sessionT0, func(sc *store.Card) error {
+			sc.Sched = sched.Card{State: sched.Review, Due: due, LastReview: due.Add(-72 * time.Hour),
+				Stability: 3, Difficulty: 5, Interval: 3, Reps: 1}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.st.SetConfig("reviews_per_day", "5"); err != nil {
+		t.Fatal(err)
+	}
+	f.reload()
+	for _, opt := range []QueueOptions{allLimits, {NewLimit: -1, ReviewLimit: 2}, {NewLimit: 0, ReviewLimit: -1}} {
+		full, err := f.eng.BuildQueue(sessionT0, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.CountOnly = true
+		count, err := f.eng.BuildQueue(sessionT0, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if count.Total != full.Total || count.Review != full.Review || count.New != full.New {
+			t.Errorf("%+v: count %d (%d review, %d new), queue %d (%d review, %d new)", opt,
+				count.Total, count.Review, count.New, full.Total, full.Review, full.New)
+		}
+		if opt.ReviewLimit < 0 && full.Review != 3+5 {
+			t.Errorf("queue has %d reviews, want 3 (Own's limit) + 5 (the collection's)", full.Review)
+		}
 	}
 }
