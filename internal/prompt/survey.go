@@ -12,6 +12,8 @@ import (
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
+
+	"recall/internal/term"
 )
 
 // Terminal prompts on a real terminal with survey and its raw rune reader.
@@ -154,11 +156,11 @@ func (t *Terminal) Input(msg, def string) (string, error) {
 			return string(line), nil
 		case r == terminal.KeyBackspace || r == terminal.KeyDelete:
 			if len(line) > 0 {
+				fmt.Fprint(t.out, erase(line[len(line)-1:]))
 				line = line[:len(line)-1]
-				fmt.Fprint(t.out, "\b \b")
 			}
 		case r == terminal.KeyDeleteLine || r == '\x15': // Ctrl-X, Ctrl-U
-			fmt.Fprint(t.out, strings.Repeat("\b \b", len(line)))
+			fmt.Fprint(t.out, erase(line))
 			line = line[:0]
 		case r == terminal.KeyDeleteWord:
 			n := len(line)
@@ -168,7 +170,7 @@ func (t *Terminal) Input(msg, def string) (string, error) {
 			for n > 0 && line[n-1] != ' ' {
 				n--
 			}
-			fmt.Fprint(t.out, strings.Repeat("\b \b", len(line)-n))
+			fmt.Fprint(t.out, erase(line[n:]))
 			line = line[:n]
 		case unicode.IsPrint(r):
 			line = append(line, r)
@@ -177,16 +179,32 @@ func (t *Terminal) Input(msg, def string) (string, error) {
 	}
 }
 
+// erase moves back over rs on screen and blanks them; a wide character
+// (CJK, most emoji) takes two columns, a combining mark none.
+func erase(rs []rune) string {
+	n := 0
+	for _, r := range rs {
+		n += term.RuneCells(r)
+	}
+	return strings.Repeat("\b", n) + strings.Repeat(" ", n) + strings.Repeat("\b", n)
+}
+
 // Select shows a survey menu; number keys are not needed, arrows and
-// filtering work as survey provides.
+// filtering work as survey provides. A key survey cannot read (Alt with a
+// letter, say) ends its prompt with an error; the menu is then asked again.
 func (t *Terminal) Select(msg string, options []string, def int) (int, error) {
-	var idx int
 	q := &survey.Select{Message: msg, Options: options}
 	if def >= 0 && def < len(options) {
 		q.Default = options[def]
 	}
-	err := survey.AskOne(q, &idx, t.opts())
-	return idx, mapErr(err)
+	for tries := 1; ; tries++ {
+		var idx int
+		err := survey.AskOne(q, &idx, t.opts())
+		if err != nil && !errors.Is(err, terminal.InterruptErr) && !readFailed(err) && tries < 20 {
+			continue
+		}
+		return idx, mapErr(err)
+	}
 }
 
 func mapErr(err error) error {

@@ -149,3 +149,26 @@ func TestFakeFailsOnUnexpectedPromptAndLeftovers(t *testing.T) {
 		t.Fatal("Verify passed with a step left over")
 	}
 }
+
+func TestEraseCoversTheColumnsOfWhatItErases(t *testing.T) {
+	for in, want := range map[string]string{
+		"a":       "\b \b",
+		"北":       "\b\b  \b\b",
+		"🐱":       "\b\b  \b\b",
+		"e\u0301": "\b \b", // e and a combining accent: one column
+	} {
+		if got := erase([]rune(in)); got != want {
+			t.Errorf("erase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSelectSkipsAKeyItCannotRead(t *testing.T) {
+	term, typeKeys := openTerminal(t)
+	typeKeys("\x1bx") // Alt+x
+	go func() { time.Sleep(200 * time.Millisecond); typeKeys("\r") }()
+	got, err := withTimeout(t, func() (int, error) { return term.Select("What now?", []string{"a", "b"}, 1) })
+	if err != nil || got != 1 {
+		t.Fatalf("Select = %d, %v; want the default 1", got, err)
+	}
+}
