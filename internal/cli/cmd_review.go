@@ -115,6 +115,7 @@ func reviewRun(f *Factory, opts *reviewOptions) error {
 		TimeBox: time.Duration(opts.Minutes * float64(time.Minute)),
 		Width:   scr.width,
 		Height:  scr.height,
+		Size:    scr.size,
 		Color:   scr.color,
 		Clear:   scr.clear,
 		Ctx:     ctx,
@@ -135,6 +136,8 @@ func reviewRun(f *Factory, opts *reviewOptions) error {
 type screen struct {
 	width, height int
 	color, clear  bool
+	// size measures the terminal again (nil when prompts cannot be shown).
+	size func() (int, int)
 }
 
 // screenOf measures the terminal the prompts go to (stderr), which is not
@@ -145,6 +148,9 @@ func screenOf(f *Factory) screen {
 	s.width, s.height = f.IO.ErrSize()
 	s.color = f.IO.CanPrompt() && f.IO.ErrColor()
 	s.clear = f.IO.CanPrompt() && !f.IO.Dumb()
+	if f.IO.CanPrompt() {
+		s.size = f.IO.ErrSize
+	}
 	return s
 }
 

@@ -47,6 +47,9 @@ type Session struct {
 	TimeBox time.Duration
 	// Width and Height are the screen size; Height 0 turns paging off.
 	Width, Height int
+	// Size, when set, measures the screen again after each key, so that a
+	// window resized during the session is laid out anew.
+	Size func() (width, height int)
 	// Color allows colour and bold; without it highlights use brackets.
 	Color bool
 	// Clear shows each card on a clean screen and erases prompt lines once
@@ -327,6 +330,16 @@ func (s *Session) finished(now time.Time) {
 		term.Plural(len(s.later), "learning card"), sched.FormatInterval(at.Sub(now)), at.In(time.Local).Format("15:04"))
 }
 
+// measure takes the screen's size from Size, if set.
+func (s *Session) measure() {
+	if s.Size == nil {
+		return
+	}
+	if w, h := s.Size(); w > 0 {
+		s.Width, s.Height = w, h
+	}
+}
+
 // say writes a message of ours (not deck text) as wrapped lines.
 func (s *Session) say(format string, a ...any) {
 	s.print(fmt.Sprintf(format, a...))
@@ -377,6 +390,7 @@ func (s *Session) key(msg, allowed string) (rune, error) {
 	}
 	r, err := s.Prompt.Key(s.p.render(fit(msg, s.Width-1)), allowed)
 	s.lines, s.skip = 0, false
+	s.measure()
 	if err != nil {
 		return 0, err
 	}
@@ -398,6 +412,7 @@ func (s *Session) input(msg string) (string, error) {
 	}
 	v, err := s.Prompt.Input(s.p.render(msg), "")
 	s.lines, s.skip = 0, false
+	s.measure()
 	return v, err
 }
 
@@ -410,6 +425,7 @@ func (s *Session) choose(msg string, options []string, def int) (int, error) {
 	}
 	i, err := s.Prompt.Select(msg, options, def)
 	s.lines, s.skip = 0, false
+	s.measure()
 	return i, err
 }
 

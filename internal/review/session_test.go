@@ -14,6 +14,7 @@ import (
 	"recall/internal/prompt"
 	"recall/internal/sched"
 	"recall/internal/store"
+	"recall/internal/term"
 )
 
 // The fixture's queue, with siblings kept apart: basic, cloze1, typed, mc,
@@ -765,4 +766,54 @@ type slowKeys struct {
 func (p slowKeys) Key(msg, allowed string) (rune, error) {
 	p.clock.t = p.clock.t.Add(p.took)
 	return p.Fake.Key(msg, allowed)
+}
+
+// A window made narrower during the session is measured again after the
+// next key: what follows fits the new width.
+func TestSessionLaysOutAgainAfterAResize(t *testing.T) {
+	f := newFixture(t, fixtureDeck)
+	fake := prompt.NewFake(prompt.Keys(" 3q"))
+	s, out := f.session(fake)
+	width := 80
+	s.Size = func() (int, int) { return width, 0 }
+	// The window narrows while the first card's answer is on screen.
+	s.Prompt = &resizeOnKey{Fake: fake, after: 1, resize: func() { width = 30 }}
+	if _, err := s.Run(); err != nil && !errors.Is(err, prompt.ErrInterrupted) {
+		t.Fatal(err)
+	}
+	if err := fake.Verify(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out.String(), "\n")
+	wide, narrowed := 0, false
+	for _, l := range lines {
+		if w := term.Cells(l); w > 30 {
+			wide++
+			if narrowed {
+				t.Errorf("line of %d columns after the resize: %q", w, l)
+			}
+		}
+		if strings.Contains(l, "Again") { // the grades line comes after the resize
+			narrowed = true
+		}
+	}
+	if !narrowed {
+		t.Fatalf("no grades shown:\n%s", out.String())
+	}
+}
+
+// resizeOnKey calls resize once after its first `after` keys.
+type resizeOnKey struct {
+	*prompt.Fake
+	after  int
+	keys   int
+	resize func()
+}
+
+func (r *resizeOnKey) Key(msg, allowed string) (rune, error) {
+	k, err := r.Fake.Key(msg, allowed)
+	if r.keys++; r.keys == r.after {
+		r.resize()
+	}
+	return k, err
 }

@@ -25,6 +25,9 @@ type IO struct {
 	dumb                  bool
 	width                 int
 	errWidth, errHeight   int
+	// errFile is stderr when it is a terminal, measured again at each
+	// ErrSize, since the window may be resized while recall runs.
+	errFile *os.File
 }
 
 // System returns the process's streams with terminal detection; NO_COLOR
@@ -40,6 +43,9 @@ func System() *IO {
 	io.errColor = io.errTTY && !noColor && !io.dumb
 	io.width, _ = size(os.Stdout)
 	io.errWidth, io.errHeight = size(os.Stderr)
+	if io.errTTY {
+		io.errFile = os.Stderr
+	}
 	return io
 }
 
@@ -85,7 +91,12 @@ func (s *IO) Width() int { return s.width }
 func (s *IO) ErrColor() bool { return s.errColor }
 
 // ErrSize is the size of stderr's terminal (height 0 when unknown).
-func (s *IO) ErrSize() (width, height int) { return s.errWidth, s.errHeight }
+func (s *IO) ErrSize() (width, height int) {
+	if s.errFile != nil {
+		s.errWidth, s.errHeight = size(s.errFile)
+	}
+	return s.errWidth, s.errHeight
+}
 
 // ErrText prepares running text for stderr: wrapped between words to the
 // terminal's width when stderr is a terminal, as it is otherwise.
