@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
-	"recall/internal/term"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"recall/internal/quiz"
 	"recall/internal/sched"
 	"recall/internal/store"
+	"recall/internal/term"
 )
 
 // cmdKeys work at every stage of a card; the help (?) lists them.
@@ -51,8 +51,12 @@ func (s *Session) review(c *store.Card) error {
 		if st == stepRedraw {
 			continue
 		}
-		if err := s.reveal(t); err != nil {
+		st, err = s.reveal(t)
+		if err != nil || st == stepDone {
 			return err
+		}
+		if st == stepRedraw {
+			continue
 		}
 		st, err = s.gradeStage(t)
 		if err != nil || st == stepDone {
@@ -176,19 +180,20 @@ func (s *Session) frontStage(t *turn) (step, error) {
 }
 
 // reveal asks for the typed answer or the choice where the card wants one,
-// then shows the answer and what each grade would do.
-func (s *Session) reveal(t *turn) error {
+// then shows the answer and what each grade would do. At a choice the
+// card's keys still work, so it returns their step (stepReveal otherwise).
+func (s *Session) reveal(t *turn) (step, error) {
 	c := t.card
 	switch {
 	case c.Type == deck.Typed:
 		given, err := s.input("Your answer: ")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		s.typedResult(t, given)
 	case c.Type == deck.Choice && len(c.Wrong) > 0:
-		if err := s.choice(t); err != nil {
-			return err
+		if st, err := s.choice(t); err != nil || st != stepReveal {
+			return st, err
 		}
 	default:
 		s.print(s.p.dim(strings.Repeat("─", min(s.Width, 40))))
@@ -205,11 +210,11 @@ func (s *Session) reveal(t *turn) error {
 	t.at = s.Now()
 	p, err := s.Engine.Preview(c, t.at)
 	if err != nil {
-		return fmt.Errorf("preview the grades of %s: %w", c.ID, err)
+		return 0, fmt.Errorf("preview the grades of %s: %w", c.ID, err)
 	}
 	t.preview = p
 	s.print("")
-	return nil
+	return stepReveal, nil
 }
 
 // typedResult compares a typed answer with the card's, shows the
@@ -310,8 +315,9 @@ func (s *Session) diff(want, given string) string {
 
 // choice offers a multiple-choice card's options, numbered, in an order
 // fixed by the card's ID, so a card looks the same every time it comes up;
-// one key picks one, as in a quiz.
-func (s *Session) choice(t *turn) error {
+// one key picks one, as in a quiz. The card's keys (undo, suspend, ...)
+// work here too; their step is returned, stepReveal after a choice.
+func (s *Session) choice(t *turn) (step, error) {
 	c := t.card
 	opts := append([]string{c.Back}, c.Wrong...)
 	order := shuffled(c.ID, len(opts))
@@ -319,22 +325,26 @@ func (s *Session) choice(t *turn) error {
 	for i, k := range order[:n] {
 		s.print(fmt.Sprintf("  %d) %s", i+1, fit(oneLine(opts[k]), max(s.Width-6, 10))))
 	}
-	r, err := s.key(fmt.Sprintf("Your choice (1-%d) · q: quit", n), "123456789"[:n]+"q")
-	if err != nil {
-		return err
+	for {
+		r, err := s.key(fmt.Sprintf("Your choice (1-%d) · ?: keys", n), "123456789"[:n]+cmdKeys)
+		if err != nil {
+			return 0, err
+		}
+		if !strings.ContainsRune(cmdKeys, r) {
+			i := int(r - '1')
+			if order[i] == 0 {
+				s.print(s.p.good("✓ Right: ") + clean(c.Back))
+				return stepReveal, nil
+			}
+			t.suggest = sched.Again
+			s.print(s.p.bad("✗ Wrong: ") + clean(opts[order[i]]))
+			s.print("Answer: " + s.p.bold(clean(c.Back)))
+			return stepReveal, nil
+		}
+		if st, err := s.command(r, t); err != nil || st != stepStay {
+			return st, err
+		}
 	}
-	if r == 'q' {
-		return errQuit
-	}
-	i := int(r - '1')
-	if order[i] == 0 {
-		s.print(s.p.good("✓ Right: ") + clean(c.Back))
-		return nil
-	}
-	t.suggest = sched.Again
-	s.print(s.p.bad("✗ Wrong: ") + clean(opts[order[i]]))
-	s.print("Answer: " + s.p.bold(clean(c.Back)))
-	return nil
 }
 
 // shuffled is a permutation of 0..n-1 seeded by the card ID.

@@ -457,6 +457,23 @@ func TestChoiceOffersShuffledOptionsAndSuggestsAgainWhenWrong(t *testing.T) {
 	}
 }
 
+// The card's keys work at the choice prompt too: s suspends the card there
+// without choosing.
+func TestChoicePromptTakesTheCardKeys(t *testing.T) {
+	f := newFixture(t, fixtureDeck)
+	fake := prompt.NewFake(prompt.Keys(" 3 3 "), steps(prompt.Input("Rome")), prompt.Keys("3 "), prompt.Keys("?s"), prompt.Keys("q"))
+	s, out := f.session(fake)
+	if _, err := s.Run(); err != nil || fake.Verify() != nil {
+		t.Fatalf("err %v script %v\n%s", err, fake.Verify(), out)
+	}
+	if c, _ := f.st.Card(f.cards["mc"].ID); !c.Suspended || len(f.ratingsOf("mc")) != 0 {
+		t.Errorf("mc: suspended %v, ratings %v; want suspended without an answer", c.Suspended, f.ratingsOf("mc"))
+	}
+	if !strings.Contains(fake.Shown[len(fake.Shown)-2], "Your choice (1-4) · ?: keys") {
+		t.Errorf("prompts %q", fake.Shown)
+	}
+}
+
 func TestClozeShowsTheBlankThenTheHighlightedAnswer(t *testing.T) {
 	f := newFixture(t, fixtureDeck)
 	_, out, _ := f.run(prompt.Keys(" 3 q"))
