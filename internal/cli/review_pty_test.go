@@ -274,7 +274,7 @@ func TestReviewOnATerminalRevealGradeUndoQuit(t *testing.T) {
 		t.Errorf("after undo the card shown is %s, want %s", again, second)
 	}
 	p.send("?")
-	p.expect("u   undo the last answer (repeatable)")
+	p.expect("u       undo last answer (repeatable)")
 	p.send("q")
 	if code := p.wait(); code != 0 {
 		t.Fatalf("exit %d\n%s", code, p.output())

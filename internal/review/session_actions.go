@@ -63,18 +63,18 @@ func (s *Session) command(k rune, t *turn) (step, error) {
 
 // helpText is the key map; every line fits in 40 columns.
 const helpText = `Keys
-  space, enter  show the answer; then
-                grade it Good (or as
-                suggested)
-  1 2 3 4       Again, Hard, Good, Easy
-  u   undo the last answer (repeatable)
-  s   suspend this card
-  b   bury this card until tomorrow
-  e   edit this card in $EDITOR
-  o   show the passage it came from
-  ?   this help
-  q   quit; every answer is saved
-  Ctrl-C also quits`
+  space   show the answer
+  enter   the same; after it, grade
+          Good (or as suggested)
+  1-4     Again, Hard, Good, Easy
+  u       undo last answer (repeatable)
+  s       suspend this card
+  b       bury this card until tomorrow
+  e       edit this card in $EDITOR
+  o       show the passage it came from
+  ?       this help
+  q       quit; every answer is saved
+  Ctrl-C  quit too`
 
 func (s *Session) help() { s.print(helpText) }
 

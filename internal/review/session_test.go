@@ -510,7 +510,7 @@ func TestSourceKeyShowsThePassage(t *testing.T) {
 func TestHelpListsTheKeys(t *testing.T) {
 	f := newFixture(t, fixtureDeck)
 	_, out, _ := f.run(prompt.Keys("? ?q"))
-	if strings.Count(out, "u   undo the last answer (repeatable)") != 2 || !strings.Contains(out, "q   quit; every answer is saved") {
+	if strings.Count(out, "u       undo last answer (repeatable)") != 2 || !strings.Contains(out, "q       quit; every answer is saved") {
 		t.Errorf("help at the front and at the grades:\n%s", out)
 	}
 }

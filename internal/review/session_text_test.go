@@ -97,3 +97,15 @@ func TestSummaryLines(t *testing.T) {
 		t.Errorf("nothing due: %q", got)
 	}
 }
+
+func TestHelpFitsFortyColumnsInOneLayout(t *testing.T) {
+	for _, line := range strings.Split(helpText, "\n")[1:] {
+		if w := textWidth(line); w > 40 {
+			t.Errorf("help line of %d columns: %q", w, line)
+		}
+		// Keys in columns 2-7, what they do from column 10.
+		if len(line) <= 10 || !strings.HasPrefix(line, "  ") || line[8:10] != "  " || line[10] == ' ' {
+			t.Errorf("help line off the two columns: %q", line)
+		}
+	}
+}
