@@ -162,8 +162,16 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	seen := map[uint64]bool{}
 	bury := e.Config.Bool("bury_siblings", nil)
 	if bury {
-		// A sibling answered earlier today is usually still learning, due
-		// later today: its note counts as taken too.
+		// A note with a card answered today is taken for the day, whether
+		// that card is still learning (due later today) or already in
+		// review (due another day).
+		answered, err := e.Store.NotesAnswered(day)
+		if err != nil {
+			return nil, err
+		}
+		for n := range answered {
+			seen[n] = true
+		}
 		for _, en := range later {
 			seen[en.Note] = true
 		}

@@ -115,6 +115,26 @@ func TestSiblingOfACardLearningLaterTodayIsNotNew(t *testing.T) {
 	}
 }
 
+// A card answered Easy goes straight to review, due another day; its new
+// sibling still waits until tomorrow, in a later session as in the count.
+func TestSiblingOfACardAnsweredTodayWaitsForTomorrow(t *testing.T) {
+	f := newFixture(t, "---\ndeck: Rev\n---\nR: perro\nA: dog\n")
+	if _, err := f.eng.Answer(f.cards["rev1"].ID, sched.Easy, sessionT0, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	back := f.cards["rev2"].ID
+	if ids := queueIDs(t, f, sessionT0.Add(time.Hour), allLimits); slices.Contains(ids, back) {
+		t.Fatalf("the sibling of a card answered today is in today's queue: %v", ids)
+	}
+	q, err := f.eng.BuildQueue(sessionT0.Add(time.Hour), QueueOptions{NewLimit: -1, ReviewLimit: -1, CountOnly: true})
+	if err != nil || q.Total != 0 {
+		t.Fatalf("count %+v, %v; want nothing today", q, err)
+	}
+	if ids := queueIDs(t, f, sessionT0.Add(24*time.Hour), allLimits); !slices.Contains(ids, back) {
+		t.Fatalf("the sibling did not come the next day: %v", ids)
+	}
+}
+
 // A count stops keeping reviews once the limits are reached; it must still
 // give what the full queue holds, for decks with and without their own
 // limit, and with a limit given for one session.

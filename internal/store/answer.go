@@ -77,6 +77,40 @@ func appendReview(tx *bolt.Tx, r *Review) error {
 
 const undoVersion = 1
 
+// NotesAnswered returns the notes (by the Note hash of index entries) of
+// the cards answered on day and not taken back. It reads the undo list
+// from its newest end, so only that day's answers, and none older than the
+// undo depth.
+func (s *Store) NotesAnswered(day int) (map[uint64]bool, error) {
+	notes := map[uint64]bool{}
+	err := s.view(func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bucketUndo).Cursor()
+		for k, v := cur.Last(); k != nil; k, v = cur.Prev() {
+			d := dec{b: v}
+			if err := d.version(undoVersion, "undo"); err != nil {
+				return damaged("undo", k, err)
+			}
+			id, answered, snap := d.s(), int(d.i()), d.s()
+			if d.err != nil {
+				return damaged("undo", k, d.err)
+			}
+			if answered < day {
+				return nil
+			}
+			if answered > day {
+				continue
+			}
+			c, err := decodeCard(id, []byte(snap))
+			if err != nil {
+				return damaged("undo", k, err)
+			}
+			notes[noteHash(c)] = true
+		}
+		return nil
+	})
+	return notes, err
+}
+
 func pushUndo(tx *bolt.Tx, seq uint64, day int, before *Card) error {
 	b := tx.Bucket(bucketUndo)
 	e := enc{}
