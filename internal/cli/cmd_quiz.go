@@ -329,7 +329,11 @@ func (r *quizTaking) interactive(ctx context.Context) error {
 		}
 	}
 	out, runErr := s.Run()
-	if errors.Is(runErr, io.EOF) || errors.Is(runErr, context.Canceled) {
+	switch {
+	case errors.Is(runErr, io.EOF):
+		// Ctrl-D ends the quiz as q ends a review: a stop, not an interrupt.
+		runErr = nil
+	case errors.Is(runErr, context.Canceled):
 		runErr = prompt.ErrInterrupted
 	}
 	rec, ex := r.record(out.Results, out.Start, out.Duration, out.End)

@@ -133,3 +133,22 @@ func TestQuizTimeLimitEndsAWaitingQuestionOnATerminal(t *testing.T) {
 		t.Errorf("history:\n%s", recallCmd(t, db, "quiz", "history"))
 	}
 }
+
+// TestQuizCtrlDStopsLikeQuit ends the input at the second question: the
+// quiz stops with its partial result and exit 0, not as an interrupt.
+func TestQuizCtrlDStopsLikeQuit(t *testing.T) {
+	args := []string{"--seed", "3", "-n", "4"}
+	db, qs := quizPtyCollection(t, args...)
+	p := startPty(t, db, append([]string{"quiz"}, args...)...)
+	p.answerQuestion(1, 4, qs[0], true)
+	p.expect("Question 2/4")
+	p.expect(": ")
+	p.send("\x04")
+	if code := p.wait(); code != 0 {
+		t.Fatalf("exit %d, want 0\n%s", code, p.output())
+	}
+	out := p.output()
+	if !strings.Contains(out, "Stopped after 1 of 4 questions.") || strings.Contains(out, "interrupted") {
+		t.Errorf("screen:\n%s", out)
+	}
+}

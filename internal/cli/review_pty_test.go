@@ -323,6 +323,23 @@ func TestReviewCtrlCExits130AndKeepsAnswers(t *testing.T) {
 	}
 }
 
+// TestReviewCtrlDQuitsOnAFreshLine ends the input at a card: the review
+// quits as with q (exit 0), and the summary starts on a line of its own.
+func TestReviewCtrlDQuitsOnAFreshLine(t *testing.T) {
+	db := ptyDeck(t, 3)
+	p := startPty(t, db, "review")
+	p.cardOnScreen() // up to its prompt
+	p.send("\x04")
+	if code := p.wait(); code != 0 {
+		t.Fatalf("exit %d, want 0\n%s", code, p.output())
+	}
+	out := p.output()
+	i := strings.Index(out, "No cards reviewed")
+	if i < 0 || i > 0 && out[i-1] != '\n' {
+		t.Errorf("the summary does not start a line:\n%q", out)
+	}
+}
+
 // TestKilledMidSessionKeepsEveryAcknowledgedAnswer answers cards, kills
 // the process with SIGKILL right after a grade key, and checks that every
 // answer the screen acknowledged is in the collection, which still opens.

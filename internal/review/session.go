@@ -155,7 +155,11 @@ func (s *Session) Run() (*Summary, error) {
 	}
 	switch {
 	case errors.Is(err, errQuit), errors.Is(err, io.EOF):
-		// Ctrl-D (end of input) quits like q.
+		// Ctrl-D (end of input) quits like q, and like q leaves the
+		// prompt's line.
+		if errors.Is(err, io.EOF) {
+			fmt.Fprintln(s.Out)
+		}
 		s.sum.End, err = EndQuit, nil
 	case errors.Is(err, prompt.ErrInterrupted), errors.Is(err, context.Canceled):
 		s.sum.End, err = EndInterrupted, prompt.ErrInterrupted

@@ -834,3 +834,4 @@ func (r *resizeOnKey) Key(msg, allowed string) (rune, error) {
 	}
 	return k, err
 }
+
