@@ -834,4 +834,3 @@ func (r *resizeOnKey) Key(msg, allowed string) (rune, error) {
 	}
 	return k, err
 }
-
