@@ -53,9 +53,11 @@ type Outlook struct {
 	// when ReviewedToday is false).
 	Streak        int
 	ReviewedToday bool
-	// DueTomorrow is every learning and review card due by the end of
-	// tomorrow; NewTomorrow is how many new cards tomorrow can bring, up to
-	// the daily limit.
+	// LaterToday counts the cards due later today (learning steps);
+	// DueTomorrow every other card due by the end of tomorrow, including
+	// what is left over from today; NewTomorrow how many new cards
+	// tomorrow can bring, up to the daily limit.
+	LaterToday  int
 	DueTomorrow int
 	NewTomorrow int
 	// Week holds the Forecast from tomorrow on.
@@ -74,6 +76,18 @@ func Look(src Source, set sched.Settings, now time.Time, newPerDay int) (*Outloo
 	if o.Week, err = Forecast(src, set, today, ForecastDays, nil); err != nil {
 		return nil, err
 	}
+	// Cards due later today are counted in the first day of the forecast,
+	// but they come back today: say so apart.
+	err = src.DueEntries(set.DayStart(today+1).Add(-time.Millisecond), func(en store.Entry) bool {
+		if en.Available.After(now) {
+			o.LaterToday++
+		}
+		return true
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count cards due later today: %w", err)
+	}
+	o.Week[0] -= o.LaterToday
 	o.DueTomorrow = o.Week[0]
 	if newPerDay > 0 {
 		tomorrow := set.DayStart(today + 1)
@@ -99,6 +113,9 @@ func (o *Outlook) Lines() []string {
 		out = append(out, fmt.Sprintf("Streak: %s.", term.Plural(o.Streak, "day")))
 	case o.Streak > 0:
 		out = append(out, fmt.Sprintf("Streak: %s; review today to keep it.", term.Plural(o.Streak, "day")))
+	}
+	if o.LaterToday > 0 {
+		out = append(out, fmt.Sprintf("Later today: %s in learning.", term.Plural(o.LaterToday, "card")))
 	}
 	tomorrow := "Due tomorrow: nothing"
 	if o.DueTomorrow > 0 {

@@ -139,6 +139,26 @@ func TestLookCountsNewCardsUpToTheDailyLimit(t *testing.T) {
 	}
 }
 
+// A card due in ten minutes (a learning step) comes back today: the
+// outlook says so and does not count it for tomorrow.
+func TestLookSaysApartWhatComesBackLaterToday(t *testing.T) {
+	set := utcSettings()
+	st, ids := collection(t, 3)
+	today := set.Day(t0)
+	answerOn(t, st, ids[0], today, t0.Add(10*time.Minute))
+	answerOn(t, st, ids[1], today, set.DayStart(today+1).Add(time.Hour))
+	o, err := Look(st, set, t0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.LaterToday != 1 || o.DueTomorrow != 1 || o.Week[0] != 1 {
+		t.Errorf("outlook %+v, want 1 later today and 1 tomorrow", o)
+	}
+	if got := strings.Join(o.Lines(), "\n"); !strings.Contains(got, "Later today: 1 card in learning.\nDue tomorrow: 1.") {
+		t.Errorf("lines:\n%s", got)
+	}
+}
+
 func TestOutlookLinesSayStreakTomorrowAndWeek(t *testing.T) {
 	o := &Outlook{Streak: 5, ReviewedToday: true, DueTomorrow: 41, NewTomorrow: 20, Week: []int{41, 12, 8, 20, 5, 0, 9}}
 	got := strings.Join(o.Lines(), "\n")
