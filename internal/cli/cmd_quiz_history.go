@@ -155,13 +155,13 @@ func quizHistoryRun(f *Factory, decks []string, asJSON bool) error {
 	}
 	width := 4
 	for _, d := range sums {
-		width = max(width, len([]rune(term.OneLine(d.Deck))))
+		width = max(width, term.Cells(term.OneLine(d.Deck)))
 	}
 	width = min(width, 40)
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-*s  %7s  %9s  %5s  %s\n", width, "deck", "quizzes", "answers", "right", "last")
+	fmt.Fprintf(w, "%s  %7s  %9s  %5s  %s\n", term.Pad("deck", width), "quizzes", "answers", "right", "last")
 	for _, d := range sums {
-		fmt.Fprintf(w, "%-*s  %7d  %9d  %4.0f%%  %s %d/%d\n", width, shorten(d.Deck, 40), d.Quizzes, d.Total,
+		fmt.Fprintf(w, "%s  %7d  %9d  %4.0f%%  %s %d/%d\n", term.Pad(term.Fit(term.OneLine(d.Deck), width), width), d.Quizzes, d.Total,
 			d.Percent, d.Last.In(time.Local).Format("2006-01-02"), d.LastCorrect, d.LastTotal)
 	}
 	return nil

@@ -133,7 +133,8 @@ func (r *quizTaking) printResult(rec store.QuizRecord, ex quizExtra, timed bool)
 			fmt.Fprintf(out.Out, "%sright answer: %s\n", pad, out.Green(term.IndentRest(term.Sanitize(m.Answer), pad+"              ")))
 		}
 	}
-	fmt.Fprintln(out.Out, term.Sanitize(fmt.Sprintf("Seed %d; take this quiz again with: %s", r.seed, r.repeatCommand())))
+	// The command on a line of its own, so that it can be copied whole.
+	fmt.Fprintf(out.Out, "Seed %d; take this quiz again with:\n  %s\n", r.seed, term.Sanitize(r.repeatCommand()))
 }
 
 // indentLines indents the lines after the first by pad.

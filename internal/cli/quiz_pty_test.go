@@ -79,7 +79,7 @@ func TestQuizOnATerminalAsksScoresAndKeeps(t *testing.T) {
 	p.expect("Score: 2/3 (67%) in ")
 	p.expect("Missed:")
 	p.expect("2. " + qs[1].Prompt)
-	p.expect("Seed 7; take this quiz again with: recall quiz -n 3 --seed 7")
+	p.expect("Seed 7; take this quiz again with:\n  recall quiz -n 3 --seed 7")
 	if code := p.wait(); code != 0 {
 		t.Fatalf("exit %d\n%s", code, p.output())
 	}

@@ -195,7 +195,7 @@ func TestQuizInATerminalScoresShowsMissedAndKeepsTheResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := c.out.String()
-	for _, want := range []string{"Score: 3/5 (60%) in ", "Missed:\n  2. ", "  4. ", "Seed 7; take this quiz again with: recall quiz -n 5 --seed 7"} {
+	for _, want := range []string{"Score: 3/5 (60%) in ", "Missed:\n  2. ", "  4. ", "Seed 7; take this quiz again with:\n  recall quiz -n 5 --seed 7"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("result lacks %q:\n%s", want, out)
 		}

@@ -198,9 +198,19 @@ func splitWords(s string) []word {
 			s = s[1:]
 			continue
 		}
-		i := strings.IndexByte(s, ' ')
+		from := 0
+		if s[0] == '`' {
+			// A `code span` (a command to copy) stays on one line when it
+			// fits one: its blanks are no places to break.
+			if j := strings.IndexByte(s[1:], '`'); j >= 0 {
+				from = j + 1
+			}
+		}
+		i := strings.IndexByte(s[from:], ' ')
 		if i < 0 {
 			i = len(s)
+		} else {
+			i += from
 		}
 		out = append(out, word{gap: max(gap, 1), text: s[:i]})
 		s, gap = s[i:], 0

@@ -2,6 +2,7 @@ package review
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,5 +108,13 @@ func TestHelpFitsFortyColumnsInOneLayout(t *testing.T) {
 		if len(line) <= 10 || !strings.HasPrefix(line, "  ") || line[8:10] != "  " || line[10] == ' ' {
 			t.Errorf("help line off the two columns: %q", line)
 		}
+	}
+}
+
+func TestLayoutKeepsACodeSpanOnOneLine(t *testing.T) {
+	got := layout("Suspended 49e1a2; `recall card unsuspend 49e1a2` brings it back.", 40)
+	want := []string{"Suspended 49e1a2;", "`recall card unsuspend 49e1a2` brings it", "back."}
+	if !slices.Equal(got, want) {
+		t.Errorf("layout = %q, want %q", got, want)
 	}
 }
