@@ -26,12 +26,15 @@ func init() { extraCommands = append(extraCommands, newQuizCmd) }
 
 // quizOptions are the flags of `recall quiz`.
 type quizOptions struct {
-	Decks     []string
-	N         int
-	Mode      string
-	Tag       string
-	Seed      uint64
-	SeedSet   bool
+	Decks   []string
+	N       int
+	Mode    string
+	Tag     string
+	Seed    uint64
+	SeedSet bool
+	// NSet is true when -n was given: only then is a shorter quiz worth a
+	// word.
+	NSet      bool
 	TimeLimit time.Duration
 	Weak      bool
 	Schedule  bool
@@ -78,6 +81,7 @@ since 'recall quiz history' lists past results.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Decks = args
 			opts.SeedSet = cmd.Flags().Changed("seed")
+			opts.NSet = cmd.Flags().Changed("number")
 			if limit != "" {
 				d, err := parseTimeLimit(limit)
 				if err != nil {
@@ -188,7 +192,7 @@ func quizRun(ctx context.Context, f *Factory, opts *quizOptions) error {
 		}
 		return fmt.Errorf("cannot make a quiz: %s", msg)
 	}
-	if len(r.qs) < opts.N {
+	if len(r.qs) < opts.N && opts.NSet {
 		f.hint("Only %s: the selected cards allow no more.", term.Plural(len(r.qs), "question"))
 	}
 	switch {

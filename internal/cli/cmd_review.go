@@ -208,6 +208,9 @@ func editorFunc(editing *atomic.Bool) func(string) error {
 
 // printSummary writes the session's figures and the outlook to stdout.
 func printSummary(f *Factory, e *review.Engine, sum *review.Summary) error {
+	if sum.End == review.EndEmpty {
+		return nil // nothing was or will be due; the session said what to do
+	}
 	now, err := f.Now()
 	if err != nil {
 		return err

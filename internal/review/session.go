@@ -88,6 +88,7 @@ const (
 	EndInterrupted End = "interrupted" // Ctrl-C
 	EndTimeUp      End = "time-up"     // the time box ran out
 	EndNothingDue  End = "nothing-due" // nothing was due and the user chose not to go on
+	EndEmpty       End = "empty"       // the collection has no cards at all
 )
 
 // Summary is what a session did.
@@ -146,7 +147,7 @@ func (s *Session) Run() (*Summary, error) {
 	err := s.load(s.Queue)
 	if err == nil && len(s.pending) == 0 && s.nextLater(s.start, true) == nil {
 		var more bool
-		if more, err = s.nothingDue(); err == nil && !more {
+		if more, err = s.nothingDue(); err == nil && !more && s.sum.End == "" {
 			s.sum.End = EndNothingDue
 		}
 	}

@@ -25,6 +25,7 @@ func (s *Session) nothingDue() (bool, error) {
 	}
 	if empty {
 		s.say("The collection has no cards yet. Add some with `recall import FILE` or `recall generate DOC`.")
+		s.sum.End = EndEmpty
 		return false, nil
 	}
 	now := s.start

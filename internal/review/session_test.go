@@ -683,7 +683,7 @@ func TestEmptyCollectionSaysHowToAddCards(t *testing.T) {
 		}
 	}
 	sum, out, err := f.run()
-	if err != nil || sum.End != EndNothingDue || !strings.Contains(out, "recall import FILE") {
+	if err != nil || sum.End != EndEmpty || !strings.Contains(out, "recall import FILE") {
 		t.Errorf("err %v summary %+v output:\n%s", err, sum, out)
 	}
 }
