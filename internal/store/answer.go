@@ -77,6 +77,23 @@ func appendReview(tx *bolt.Tx, r *Review) error {
 
 const undoVersion = 1
 
+// decodeUndo reads an undo entry: the day of the answer and the card as it
+// was before it.
+func decodeUndo(k, v []byte) (day int, before *Card, err error) {
+	d := dec{b: v}
+	if err := d.version(undoVersion, "undo"); err != nil {
+		return 0, nil, damaged("undo", k, err)
+	}
+	id, day, snap := d.s(), int(d.i()), d.s()
+	if d.err != nil {
+		return 0, nil, damaged("undo", k, d.err)
+	}
+	if before, err = decodeCard(id, []byte(snap)); err != nil {
+		return 0, nil, damaged("undo", k, err)
+	}
+	return day, before, nil
+}
+
 // NotesAnswered returns the notes (by the Note hash of index entries) of
 // the cards answered on day and not taken back. It reads the undo list
 // from its newest end, so only that day's answers, and none older than the
@@ -86,25 +103,16 @@ func (s *Store) NotesAnswered(day int) (map[uint64]bool, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(bucketUndo).Cursor()
 		for k, v := cur.Last(); k != nil; k, v = cur.Prev() {
-			d := dec{b: v}
-			if err := d.version(undoVersion, "undo"); err != nil {
-				return damaged("undo", k, err)
-			}
-			id, answered, snap := d.s(), int(d.i()), d.s()
-			if d.err != nil {
-				return damaged("undo", k, d.err)
+			answered, c, err := decodeUndo(k, v)
+			if err != nil {
+				return err
 			}
 			if answered < day {
 				return nil
 			}
-			if answered > day {
-				continue
+			if answered == day {
+				notes[noteHash(c)] = true
 			}
-			c, err := decodeCard(id, []byte(snap))
-			if err != nil {
-				return damaged("undo", k, err)
-			}
-			notes[noteHash(c)] = true
 		}
 		return nil
 	})
@@ -143,18 +151,11 @@ func (s *Store) Undo() (*Card, Review, error) {
 			return ErrNothingToUndo
 		}
 		seq := beUint(k)
-		d := dec{b: v}
-		if err := d.version(undoVersion, "undo"); err != nil {
-			return damaged("undo", k, err)
-		}
-		id, day, snap := d.s(), int(d.i()), d.s()
-		if d.err != nil {
-			return damaged("undo", k, d.err)
-		}
-		before, err := decodeCard(id, []byte(snap))
+		day, before, err := decodeUndo(k, v)
 		if err != nil {
-			return damaged("undo", k, err)
+			return err
 		}
+		id := before.ID
 		rb := tx.Bucket(bucketReviews)
 		// Only a reset can follow the card's own answer in the log (later
 		// answers are undone first); undoing under it would leave the card
