@@ -2,6 +2,7 @@ package review
 
 import (
 	"cmp"
+	"container/heap"
 	"slices"
 	"strings"
 	"time"
@@ -61,10 +62,9 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 		if override >= 0 {
 			return override
 		}
-		d := e.decks[deckName]
-		lim := e.Config.Int(key, d)
+		lim := e.Config.Int(key, e.decks[deckName])
 		used := 0
-		if d != nil && len(d.Settings) > 0 && d.Settings[key] != "" {
+		if e.ownSetting(deckName, key) {
 			used = done(counts[deckName])
 		} else {
 			for _, c := range counts {
@@ -75,29 +75,23 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	}
 	deckOK := func(name string) bool { return opt.Filter.MatchDeck(name) }
 
-	// A count takes reviews in due order, not by decay, so it can stop
-	// keeping them once the limits are reached: after a long break the due
-	// scan meets tens of thousands. The limits below then keep all it took.
 	reviewsDone := func(d store.DayCount) int { return d.Review }
-	roomFor := func(string) bool { return true }
-	if opt.CountOnly && opt.Tag == "" {
-		perDeck := map[string]int{}
-		shared := left("reviews_per_day", "", reviewsDone, -1)
-		roomFor = func(deckName string) bool {
-			n, ok := perDeck[deckName]
-			if !ok {
-				n = left("reviews_per_day", deckName, reviewsDone, opt.ReviewLimit)
+	// Without a tag filter the limits can be applied during the scan: after
+	// a long break it meets tens of thousands of reviews, of which only the
+	// most decayed within the limits are kept (see decayPick).
+	var pick *decayPick
+	if opt.Tag == "" {
+		pick = &decayPick{e: e, now: now, heaps: map[string]*rankHeap{}, capacity: func(pool string) int {
+			if pool == sharedPool {
+				return left("reviews_per_day", "", reviewsDone, -1)
 			}
-			ownLimit := e.decks[deckName] != nil && e.decks[deckName].Settings["reviews_per_day"] != ""
-			if n <= 0 || opt.ReviewLimit < 0 && !ownLimit && shared <= 0 {
-				return false
+			return left("reviews_per_day", pool, reviewsDone, opt.ReviewLimit)
+		}, pool: func(deckName string) string {
+			if opt.ReviewLimit < 0 && !e.ownSetting(deckName, "reviews_per_day") {
+				return sharedPool
 			}
-			perDeck[deckName] = n - 1
-			if opt.ReviewLimit < 0 && !ownLimit {
-				shared--
-			}
-			return true
-		}
+			return deckName
+		}}
 	}
 
 	var learning, later, reviews []store.Entry
@@ -108,10 +102,10 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 			return true
 		}
 		switch {
+		case en.State == sched.Review && pick != nil:
+			pick.offer(en)
 		case en.State == sched.Review:
-			if roomFor(en.Deck) {
-				reviews = append(reviews, en)
-			}
+			reviews = append(reviews, en)
 		case en.Available.After(now):
 			later = append(later, en)
 		default:
@@ -121,6 +115,9 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	if pick != nil {
+		reviews = pick.kept()
 	}
 	// A tag filter needs the cards themselves.
 	var cards map[string]*store.Card
@@ -141,11 +138,8 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	}
 
 	// Reviews: the most decayed first, within each deck's and the
-	// collection's limit. Only the order needs the sort; the counts do not
-	// depend on it.
-	if !opt.CountOnly {
-		reviews = e.byDecay(reviews, now)
-	}
+	// collection's limit (already kept to them when picked in the scan).
+	reviews = e.byDecay(reviews, now)
 	reviews = limitPerDeck(reviews, func(deckName string) int {
 		return left("reviews_per_day", deckName, reviewsDone, opt.ReviewLimit)
 	})
@@ -265,7 +259,7 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 func (e *Engine) capShared(es []store.Entry, key string, n int) []store.Entry {
 	out := es[:0]
 	for _, en := range es {
-		if d := e.decks[en.Deck]; d != nil && d.Settings[key] != "" {
+		if e.ownSetting(en.Deck, key) {
 			out = append(out, en)
 		} else if n > 0 {
 			out = append(out, en)
@@ -276,6 +270,12 @@ func (e *Engine) capShared(es []store.Entry, key string, n int) []store.Entry {
 }
 
 // deckOverrides reports whether any deck sets its own value of key.
+// ownSetting says whether the deck sets its own value of key.
+func (e *Engine) ownSetting(deckName, key string) bool {
+	d := e.decks[deckName]
+	return d != nil && d.Settings[key] != ""
+}
+
 func (e *Engine) deckOverrides(key string) bool {
 	for _, d := range e.decks {
 		if d.Settings[key] != "" {
@@ -404,4 +404,82 @@ func mix(reviews, news []store.Entry, spread string) []store.Entry {
 		}
 	}
 	return out
+}
+
+// sharedPool names the review limit the decks without their own share.
+const sharedPool = "\x00shared"
+
+// decayPick keeps, of the review entries offered in scan order, what
+// byDecay, limitPerDeck and capShared together would keep of all of them:
+// the most decayed (ties to the earlier) within each pool's room. A pool is
+// a deck with its own limit, or the decks that share the collection's.
+type decayPick struct {
+	e        *Engine
+	now      time.Time
+	pool     func(deckName string) string
+	capacity func(pool string) int
+	heaps    map[string]*rankHeap
+	seq      int
+}
+
+func (p *decayPick) offer(en store.Entry) {
+	name := p.pool(en.Deck)
+	h := p.heaps[name]
+	if h == nil {
+		h = &rankHeap{room: p.capacity(name)}
+		p.heaps[name] = h
+	}
+	p.seq++
+	if h.room <= 0 {
+		return
+	}
+	r := ranked{r: p.e.entryRetrievability(en, p.now), seq: p.seq, en: en}
+	if len(h.items) < h.room {
+		heap.Push(h, r)
+	} else if r.before(h.items[0]) {
+		h.items[0] = r
+		heap.Fix(h, 0)
+	}
+}
+
+// kept returns the entries picked, in scan order.
+func (p *decayPick) kept() []store.Entry {
+	var all []ranked
+	for _, h := range p.heaps {
+		all = append(all, h.items...)
+	}
+	slices.SortFunc(all, func(a, b ranked) int { return cmp.Compare(a.seq, b.seq) })
+	out := make([]store.Entry, len(all))
+	for i, r := range all {
+		out[i] = r.en
+	}
+	return out
+}
+
+// ranked is a review entry with its retrievability and scan position.
+type ranked struct {
+	r   float64
+	seq int
+	en  store.Entry
+}
+
+// before orders by decay, most decayed (lowest retrievability) first, as
+// the stable sort of byDecay does.
+func (a ranked) before(b ranked) bool { return a.r < b.r || a.r == b.r && a.seq < b.seq }
+
+// rankHeap holds at most room entries with the least decayed on top, so
+// that a more decayed one can take its place.
+type rankHeap struct {
+	items []ranked
+	room  int
+}
+
+func (h *rankHeap) Len() int           { return len(h.items) }
+func (h *rankHeap) Less(i, j int) bool { return h.items[j].before(h.items[i]) }
+func (h *rankHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *rankHeap) Push(x any)         { h.items = append(h.items, x.(ranked)) }
+func (h *rankHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
 }

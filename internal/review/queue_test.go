@@ -135,11 +135,12 @@ func TestSiblingOfACardAnsweredTodayWaitsForTomorrow(t *testing.T) {
 	}
 }
 
-// A count stops keeping reviews once the limits are reached; it must still
-// give what the full queue holds, for decks with and without their own
-// limit, and with a limit given for one session.
-func TestCountOfABacklogMatchesTheQueue(t *testing.T) {
-	f := newFixture(t, fixtureDeck)
+// The limits are applied while the due index is scanned (the most decayed
+// reviews kept within each deck's and the collection's room); the result
+// must be what sorting them all by decay gives, which the scan still does
+// under a tag filter, and a count must give what the queue holds.
+func TestPickingReviewsInTheScanMatchesSortingThemAll(t *testing.T) {
+	f := newFixture(t, "---\ndeck: Geo\n---\nR: Spain\nA: Madrid\n")
 	var infos []store.DeckInfo
 	var cards []deck.Card
 	for _, name := range []string{"Own", "Shared A", "Shared B"} {
@@ -158,24 +159,51 @@ func TestCountOfABacklogMatchesTheQueue(t *testing.T) {
 	if _, err := f.st.Upsert(infos, cards, store.UpsertOptions{Now: sessionT0}); err != nil {
 		t.Fatal(err)
 	}
-	for i, c := range cards {
-		due := sessionT0.Add(-time.Duration(i+1) * 24 * time.Hour)
-		if _, err := f.st.Update(c.ID, sessionT0, func(sc *store.Card) error {
+	review := func(id string, due time.Time, stability float64) {
+		if _, err := f.st.Update(id, sessionT0, func(sc *store.Card) error {
 			sc.Sched = sched.Card{State: sched.Review, Due: due, LastReview: due.Add(-72 * time.Hour),
-				Stability: 3, Difficulty: 5, Interval: 3, Reps: 1}
+				Stability: stability, Difficulty: 5, Interval: 3, Reps: 1}
+			sc.Tags = []string{"all"}
 			return nil
 		}); err != nil {
 			t.Fatal(err)
 		}
 	}
+	// Due order and decay order differ: stabilities go up and down.
+	for i, c := range cards {
+		review(c.ID, sessionT0.Add(-time.Duration(i+1)*24*time.Hour), float64(1+(i*7)%11))
+	}
+	// One side of a reversed note in review, due first but hardly decayed;
+	// the other side new. Which reviews are kept decides whether it waits.
+	review(f.cards["rev1"].ID, sessionT0.Add(-40*24*time.Hour), 5000)
+	if _, err := f.st.Update(f.cards["rev2"].ID, sessionT0, func(sc *store.Card) error { sc.Tags = []string{"all"}; return nil }); err != nil {
+		t.Fatal(err)
+	}
 	if err := f.st.SetConfig("reviews_per_day", "5"); err != nil {
 		t.Fatal(err)
 	}
 	f.reload()
+	ids := func(q *Queue) []string {
+		var out []string
+		for _, c := range q.Cards {
+			out = append(out, c.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
 	for _, opt := range []QueueOptions{allLimits, {NewLimit: -1, ReviewLimit: 2}, {NewLimit: 0, ReviewLimit: -1}} {
 		full, err := f.eng.BuildQueue(sessionT0, opt)
 		if err != nil {
 			t.Fatal(err)
+		}
+		tagged := opt
+		tagged.Tag = "all"
+		sorted, err := f.eng.BuildQueue(sessionT0, tagged)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(ids(full), ids(sorted)) {
+			t.Errorf("%+v: picked in the scan %v, sorted %v", opt, ids(full), ids(sorted))
 		}
 		opt.CountOnly = true
 		count, err := f.eng.BuildQueue(sessionT0, opt)
