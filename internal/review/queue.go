@@ -152,10 +152,17 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 	// already in today's queue. Without a tag filter or a deck with its own
 	// new-card limit, the scan stops as soon as the limit is reached, so a
 	// collection with many unseen cards reads only a few.
-	totalNew := left("new_per_day", "", func(d store.DayCount) int { return d.New }, opt.NewLimit)
+	newDone := func(d store.DayCount) int { return d.New }
+	totalNew := left("new_per_day", "", newDone, opt.NewLimit)
 	seen := map[uint64]bool{}
-	bury := e.Config.Bool("bury_siblings", nil)
-	if bury {
+	// Burying is each deck's setting (the session asks it per card too);
+	// the notes already taken today are gathered when any deck buries.
+	bury := func(deckName string) bool { return e.Config.Bool("bury_siblings", e.decks[deckName]) }
+	anyBury := bury("")
+	for name := range e.decks {
+		anyBury = anyBury || bury(name)
+	}
+	if anyBury {
 		// A note with a card answered today is taken for the day, whether
 		// that card is still learning (due later today) or already in
 		// review (due another day).
@@ -184,7 +191,7 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 			if !deckOK(en.Deck) || en.Buried.After(now) {
 				return true
 			}
-			if bury && opt.Tag == "" {
+			if opt.Tag == "" && bury(en.Deck) {
 				if seen[en.Note] {
 					return true
 				}
@@ -206,19 +213,19 @@ func (e *Engine) BuildQueue(now time.Time, opt QueueOptions) (*Queue, error) {
 			cards[id] = c
 		}
 		news = keepTagged(news)
-		if bury {
-			out := news[:0]
-			for _, en := range news {
-				if !seen[en.Note] {
-					seen[en.Note] = true
-					out = append(out, en)
-				}
+		out := news[:0]
+		for _, en := range news {
+			if !bury(en.Deck) {
+				out = append(out, en)
+			} else if !seen[en.Note] {
+				seen[en.Note] = true
+				out = append(out, en)
 			}
-			news = out
 		}
+		news = out
 	}
 	news = limitPerDeck(news, func(deckName string) int {
-		return left("new_per_day", deckName, func(d store.DayCount) int { return d.New }, opt.NewLimit)
+		return left("new_per_day", deckName, newDone, opt.NewLimit)
 	})
 	if opt.NewLimit >= 0 {
 		news = news[:min(len(news), opt.NewLimit)]

@@ -219,3 +219,25 @@ func TestPickingReviewsInTheScanMatchesSortingThemAll(t *testing.T) {
 		}
 	}
 }
+
+// Burying siblings is a deck's own setting in the queue as in the session:
+// a deck that turns it off gets both sides of a new note on one day.
+func TestQueueHonoursADecksOwnBurySetting(t *testing.T) {
+	f := newFixture(t, "---\ndeck: Rev\n---\nR: perro\nA: dog\n")
+	both := []string{f.cards["rev1"].ID, f.cards["rev2"].ID}
+	if ids := queueIDs(t, f, sessionT0, allLimits); len(ids) != 1 {
+		t.Fatalf("with burying on: %v, want one side", ids)
+	}
+	d := parseDeck(t, "---\ndeck: Rev\n---\nR: perro\nA: dog\n")
+	if _, err := f.st.Upsert([]store.DeckInfo{{Name: "Rev", Settings: map[string]string{"bury_siblings": "off"}}}, d.Cards,
+		store.UpsertOptions{Now: sessionT0}); err != nil {
+		t.Fatal(err)
+	}
+	f.reload()
+	ids := queueIDs(t, f, sessionT0, allLimits)
+	slices.Sort(ids)
+	slices.Sort(both)
+	if !slices.Equal(ids, both) {
+		t.Fatalf("with the deck's burying off: %v, want both sides %v", ids, both)
+	}
+}
