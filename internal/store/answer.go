@@ -129,10 +129,19 @@ func pushUndo(tx *bolt.Tx, seq uint64, day int, before *Card) error {
 	if err := b.Put(be64(seq), e.b); err != nil {
 		return err
 	}
-	// Drop the oldest snapshots beyond the undo depth.
+	// Keep the newest undoDepth snapshots. They are counted, not told by
+	// their sequence numbers: the review log's sequence also moves on for
+	// imported history and resets, which are no answers to take back.
 	cur := b.Cursor()
-	for k, _ := cur.First(); k != nil && seq > undoDepth && beUint(k) <= seq-undoDepth; k, _ = cur.First() {
-		if err := cur.Delete(); err != nil {
+	n := 0
+	var old [][]byte
+	for k, _ := cur.Last(); k != nil; k, _ = cur.Prev() {
+		if n++; n > undoDepth {
+			old = append(old, k)
+		}
+	}
+	for _, k := range old {
+		if err := b.Delete(k); err != nil {
 			return err
 		}
 	}

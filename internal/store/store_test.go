@@ -706,3 +706,34 @@ func TestCheckAndReadersSurviveAShortIndexKey(t *testing.T) {
 		t.Errorf("after repair: %v", rep.Problems)
 	}
 }
+
+// Imported history moves the review log's sequence on by hundreds; the
+// answers given before it can still be taken back.
+func TestUndoKeepsAnswersAcrossAnImportOfHistory(t *testing.T) {
+	st := openTemp(t)
+	a, b, old := basic("D", "a?", "1"), basic("D", "b?", "2"), basic("D", "old?", "3")
+	info := []DeckInfo{{Name: "D"}}
+	st.Upsert(info, []deck.Card{a, b}, UpsertOptions{Now: t0})
+	answer(t, st, a.ID, sched.Good, t0)
+	var hist []HistoryReview
+	for i := range 600 {
+		hist = append(hist, HistoryReview{CardID: old.ID, Time: t0.Add(-time.Duration(600-i) * time.Hour), Rating: sched.Good})
+	}
+	replay := func(id string, ev []sched.Event) []sched.Card {
+		out := make([]sched.Card, len(ev))
+		for i, e := range ev {
+			out[i] = sched.Card{State: sched.Review, Reps: i + 1, LastReview: e.Time, Due: e.Time.Add(24 * time.Hour)}
+		}
+		return out
+	}
+	if _, err := st.Upsert(info, []deck.Card{a, b, old}, UpsertOptions{Now: t0, History: hist, States: replay}); err != nil {
+		t.Fatal(err)
+	}
+	answer(t, st, b.ID, sched.Good, t0.Add(time.Minute))
+	for _, want := range []string{b.ID, a.ID} {
+		back, _, err := st.Undo()
+		if err != nil || back.ID != want {
+			t.Fatalf("undo gave %v, %v; want %s", back, err, want)
+		}
+	}
+}
