@@ -49,8 +49,8 @@ func readPackage(res *Result, path string, opt Options, lim limits) error {
 	if err != nil {
 		return fmt.Errorf("making a temporary copy of the collection: %w", err)
 	}
-	defer os.Remove(tmp.Name())
-	defer tempfile.Track(tmp.Name())()
+	tempfile.Track(tmp.Name())
+	defer tempfile.Remove(tmp.Name())
 	_, err = z.copyTo(tmp, member, variant == ankiLatest)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr

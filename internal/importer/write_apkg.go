@@ -42,8 +42,8 @@ func WriteAPKG(w io.Writer, cards []deck.Card, reviews []Review) error {
 	if err != nil {
 		return fmt.Errorf("writing .apkg: %w", err)
 	}
-	defer os.RemoveAll(dir)
-	defer tempfile.Track(dir)()
+	tempfile.Track(dir)
+	defer tempfile.Remove(dir)
 	dbPath := filepath.Join(dir, "collection.anki2")
 	if err := writeCollection(dbPath, cards, reviews, time.Now()); err != nil {
 		return fmt.Errorf("writing .apkg: %w", err)

@@ -45,7 +45,7 @@ func (s *Session) command(k rune, t *turn) (step, error) {
 	case 'o':
 		if t.at.IsZero() && t.card.Source != nil {
 			// The passage holds the answer: it waits until the reveal.
-			s.say("Show the answer first (space); the passage contains it.")
+			s.say("The passage holds the answer, so it shows once the card is answered.")
 			break
 		}
 		s.source(t.card)

@@ -499,7 +499,7 @@ func TestSourceKeyShowsThePassage(t *testing.T) {
 	}
 	g := newFixture(t, fixtureDeck)
 	_, out, _ = g.run(prompt.Keys(" 3 3 "), steps(prompt.Input("Rome")), prompt.Keys("3 "), prompt.Keys("1"), prompt.Keys("3o oq"))
-	if !strings.Contains(out, "Show the answer first (space); the passage contains it.") {
+	if !strings.Contains(out, "The passage holds the answer, so it shows once the card is answered.") {
 		t.Errorf("the passage was offered before the reveal:\n%s", out)
 	}
 	if !strings.Contains(out, "Source: atlas.md, lines 3-4\nBerlin is the capital\nof Germany.") {

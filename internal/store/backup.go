@@ -80,20 +80,24 @@ func listBackups(dir, base string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		name := e.Name()
-		// Only "<base>-<stamp>-…": a collection named "c" must not take
-		// the backups of one named "c-2" for its own.
-		rest, ok := strings.CutPrefix(name, base+"-")
-		if !ok || !strings.HasSuffix(name, ".db") || len(rest) < len(backupStamp) {
-			continue
+		if name := e.Name(); isBackupOf(name, base) {
+			out = append(out, filepath.Join(dir, name))
 		}
-		if _, err := time.Parse(backupStamp, rest[:len(backupStamp)]); err != nil {
-			continue
-		}
-		out = append(out, filepath.Join(dir, name))
 	}
 	sort.Sort(sort.Reverse(sort.StringSlice(out)))
 	return out, nil
+}
+
+// isBackupOf says whether a file name is that of a backup of the
+// collection named base: "<base>-<stamp>-….db". The stamp matters: a
+// collection named "c" must not take the backups of one named "c-2".
+func isBackupOf(name, base string) bool {
+	rest, ok := strings.CutPrefix(name, base+"-")
+	if !ok || !strings.HasSuffix(name, ".db") || len(rest) < len(backupStamp) {
+		return false
+	}
+	_, err := time.Parse(backupStamp, rest[:len(backupStamp)])
+	return err == nil
 }
 
 func pruneBackups(dir, base, keep string) error {
@@ -102,10 +106,13 @@ func pruneBackups(dir, base, keep string) error {
 		return err
 	}
 	// A backup cut short by a crash or an interrupt left its temporary
-	// file; the collection's lock says no backup is being written now.
-	parts, _ := filepath.Glob(filepath.Join(dir, base+"-*.db.part"))
+	// file; the collection's lock says no backup of it is being written
+	// now (another collection's may be: isBackupOf tells them apart).
+	parts, _ := filepath.Glob(filepath.Join(dir, "*.db.part"))
 	for _, p := range parts {
-		os.Remove(p)
+		if isBackupOf(strings.TrimSuffix(filepath.Base(p), ".part"), base) {
+			os.Remove(p)
+		}
 	}
 	kept := 0
 	for _, p := range all {

@@ -124,11 +124,11 @@ func (s *Store) DueBefore(t time.Time, fn func(*Card) bool) error {
 	return s.view(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(bucketDue).Cursor()
 		cards := tx.Bucket(bucketCards)
-		for k, _ := cur.First(); k != nil && bytes.Compare(k[:min(len(k), 8)], limit) <= 0; k, _ = cur.Next() {
+		for k, _ := cur.First(); k != nil && bytes.Compare(k[:min(len(k), indexKeyLen)], limit) <= 0; k, _ = cur.Next() {
 			if len(k) <= indexKeyLen {
 				return damaged("due index entry", k, errShortKey)
 			}
-			id := k[8:]
+			id := k[indexKeyLen:]
 			c, err := decodeCard(string(id), cards.Get(id))
 			if err != nil {
 				return damaged("card", id, err)
@@ -151,7 +151,7 @@ func (s *Store) NewCards(t time.Time, fn func(*Card) bool) error {
 			if len(k) <= indexKeyLen {
 				return damaged("new index entry", k, errShortKey)
 			}
-			id := k[8:]
+			id := k[indexKeyLen:]
 			c, err := decodeCard(string(id), cards.Get(id))
 			if err != nil {
 				return damaged("card", id, err)
@@ -173,8 +173,12 @@ func (s *Store) NextDue() (time.Time, error) {
 	var t time.Time
 	err := s.view(func(tx *bolt.Tx) error {
 		k, _ := tx.Bucket(bucketDue).Cursor().First()
-		if len(k) > indexKeyLen {
-			t = time.UnixMilli(int64(beUint(k[:8]))).UTC()
+		switch {
+		case k == nil:
+		case len(k) <= indexKeyLen:
+			return damaged("due index entry", k, errShortKey)
+		default:
+			t = time.UnixMilli(int64(beUint(k[:indexKeyLen]))).UTC()
 		}
 		return nil
 	})

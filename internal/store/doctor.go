@@ -59,9 +59,9 @@ func (s *Store) Check(repair bool) (*CheckReport, error) {
 				case len(k) <= indexKeyLen:
 					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry %q is malformed", b, k))
 				case !ok:
-					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry for %s matches no card", b, k[8:]))
+					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry for %s matches no card", b, k[indexKeyLen:]))
 				case !bytes.Equal(wv, v):
-					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry for %s is out of date", b, k[8:]))
+					rep.Problems = append(rep.Problems, fmt.Sprintf("%s index entry for %s is out of date", b, k[indexKeyLen:]))
 				}
 				delete(want, id)
 				return nil

@@ -89,11 +89,11 @@ func decodeEntry(k, v []byte, isNew bool) (Entry, error) {
 	if len(k) <= indexKeyLen {
 		return Entry{}, errShortKey
 	}
-	e := Entry{ID: string(k[8:])}
+	e := Entry{ID: string(k[indexKeyLen:])}
 	if isNew {
-		e.Num = beUint(k[:8])
+		e.Num = beUint(k[:indexKeyLen])
 	} else {
-		e.Available = time.UnixMilli(int64(beUint(k[:8]))).UTC()
+		e.Available = time.UnixMilli(int64(beUint(k[:indexKeyLen]))).UTC()
 	}
 	d := dec{b: v}
 	if err := d.version(indexVersion, "index"); err != nil {
@@ -119,7 +119,7 @@ func (s *Store) DueEntries(t time.Time, fn func(Entry) bool) error {
 	limit := be64(uint64(t.UnixMilli()))
 	return s.view(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(bucketDue).Cursor()
-		for k, v := cur.First(); k != nil && bytes.Compare(k[:min(len(k), 8)], limit) <= 0; k, v = cur.Next() {
+		for k, v := cur.First(); k != nil && bytes.Compare(k[:min(len(k), indexKeyLen)], limit) <= 0; k, v = cur.Next() {
 			e, err := decodeEntry(k, v, false)
 			if err != nil {
 				return damaged("due index entry", k, err)

@@ -18,6 +18,13 @@ func Track(path string) (untrack func()) {
 	return func() { live.Delete(path) }
 }
 
+// Remove removes path (a file or a folder) and takes it off the list, in
+// that order, so that an interrupt between the two still finds it.
+func Remove(path string) {
+	os.RemoveAll(path)
+	live.Delete(path)
+}
+
 // RemoveAll removes every path on the list.
 func RemoveAll() {
 	live.Range(func(path, _ any) bool {
