@@ -138,15 +138,14 @@ func (t *Terminal) Input(msg, def string) (string, error) {
 			if !readFailed(err) {
 				continue
 			}
-			fmt.Fprint(t.out, "\r\n")
 			return "", err
 		}
+		// A line given ends its line on screen; a prompt given up leaves
+		// it, as Key does, for the caller to end.
 		switch {
 		case r == terminal.KeyInterrupt:
-			fmt.Fprint(t.out, "\r\n")
 			return "", ErrInterrupted
 		case r == terminal.KeyEndTransmission && len(line) == 0:
-			fmt.Fprint(t.out, "\r\n")
 			return "", io.EOF
 		case r == '\r' || r == '\n':
 			fmt.Fprint(t.out, "\r\n")
@@ -156,8 +155,13 @@ func (t *Terminal) Input(msg, def string) (string, error) {
 			return string(line), nil
 		case r == terminal.KeyBackspace || r == terminal.KeyDelete:
 			if len(line) > 0 {
-				fmt.Fprint(t.out, erase(line[len(line)-1:]))
-				line = line[:len(line)-1]
+				// The whole character: its base and the marks on it.
+				n := len(line) - 1
+				for n > 0 && term.RuneCells(line[n]) == 0 {
+					n--
+				}
+				fmt.Fprint(t.out, erase(line[n:]))
+				line = line[:n]
 			}
 		case r == terminal.KeyDeleteLine || r == '\x15': // Ctrl-X, Ctrl-U
 			fmt.Fprint(t.out, erase(line))
@@ -197,6 +201,7 @@ func (t *Terminal) Select(msg string, options []string, def int) (int, error) {
 	if def >= 0 && def < len(options) {
 		q.Default = options[def]
 	}
+	// Bounded, in case the input keeps failing the same way.
 	for tries := 1; ; tries++ {
 		var idx int
 		err := survey.AskOne(q, &idx, t.opts())

@@ -89,6 +89,11 @@ func TestInputEditsTheLine(t *testing.T) {
 	if got != "one three" {
 		t.Fatalf("after Ctrl-W: %q", got)
 	}
+	typeKeys("cafe\u0301\x7f\r") // backspace takes the accented e whole
+	got, _ = withTimeout(t, func() (string, error) { return term.Input("> ", "") })
+	if got != "caf" {
+		t.Fatalf("after a backspace over e and its accent: %q", got)
+	}
 	typeKeys("\r")
 	got, _ = withTimeout(t, func() (string, error) { return term.Input("> ", "dflt") })
 	if got != "dflt" {

@@ -139,9 +139,7 @@ func (s *Session) Run() (*Outcome, error) {
 		given, choice, err = s.ask(q)
 		if errors.Is(err, os.ErrDeadlineExceeded) {
 			o.End, err = EndTimeUp, nil
-			if byKey(q) {
-				fmt.Fprintln(s.Out) // a line prompt has ended its line
-			}
+			fmt.Fprintln(s.Out) // the prompt's line
 			s.say(s.bold("Time is up."))
 			break
 		}
@@ -233,11 +231,6 @@ func (s *Session) ask(q Question) (string, int, error) {
 	}
 	line, err := s.Ask.Input(msg, "")
 	return strings.TrimSpace(line), -1, err
-}
-
-// byKey says whether q is answered with one key rather than a line.
-func byKey(q Question) bool {
-	return q.Kind == KindMC && len(q.Options) > 0 || q.Kind == KindTF
 }
 
 // judge rates an answer. A choice made by key is judged by its index: its

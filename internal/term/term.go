@@ -93,7 +93,7 @@ func (s *IO) ErrColor() bool { return s.errColor }
 // ErrSize is the size of stderr's terminal (height 0 when unknown).
 func (s *IO) ErrSize() (width, height int) {
 	if s.errFile != nil {
-		s.errWidth, s.errHeight = size(s.errFile)
+		return size(s.errFile)
 	}
 	return s.errWidth, s.errHeight
 }
@@ -104,7 +104,8 @@ func (s *IO) ErrText(text string) string {
 	if !s.errTTY {
 		return text
 	}
-	return Wrap(text, s.errWidth)
+	w, _ := s.ErrSize()
+	return Wrap(text, w)
 }
 
 // Dumb reports TERM=dumb: no colour and no cursor control.
