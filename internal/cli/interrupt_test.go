@@ -52,8 +52,13 @@ func TestCtrlCEndsLongCommandsAndLeavesNothingHalfDone(t *testing.T) {
 		}
 		return n
 	}
+	backups := func() int { es, _ := os.ReadDir(filepath.Join(dir, "backups")); return len(es) }
+	started := func(before int) bool {
+		left, _ := os.ReadDir(tmp)
+		return backups() > before || len(left) > 0 // a backup, or a dry run's scratch copy
+	}
 	interrupted := 0
-	for i, delay := range []time.Duration{20 * time.Millisecond, 150 * time.Millisecond, 400 * time.Millisecond, 800 * time.Millisecond} {
+	for i, delay := range []time.Duration{0, 100 * time.Millisecond, 300 * time.Millisecond, 600 * time.Millisecond} {
 		before := cards()
 		args := []string{"import", tsv(fmt.Sprintf("more%d", i))}
 		if i%2 == 1 {
@@ -63,14 +68,39 @@ func TestCtrlCEndsLongCommandsAndLeavesNothingHalfDone(t *testing.T) {
 		cmd.Env = append(recallEnv(db), "TMPDIR="+tmp)
 		var errOut bytes.Buffer
 		cmd.Stderr = &errOut
+		nb := backups()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(delay)
-		if err := cmd.Process.Signal(os.Interrupt); err != nil {
-			t.Fatal(err)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		// Signal only once the command is at work, past the start-up in
+		// which Go's default action for SIGINT would still apply.
+		var err error
+		finished := false
+	wait:
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(2 * time.Millisecond) {
+			select {
+			case err = <-done:
+				finished = true
+				break wait
+			default:
+			}
+			if started(nb) {
+				break
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("%v never started its work", args)
+			}
 		}
-		err := cmd.Wait()
+		if !finished {
+			time.Sleep(delay)
+			if err := cmd.Process.Signal(os.Interrupt); err != nil && !errors.Is(err, os.ErrProcessDone) {
+				t.Fatal(err)
+			}
+			err = <-done
+		}
 		var exit *exec.ExitError
 		switch {
 		case err == nil:

@@ -502,7 +502,7 @@ func unprintable(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r <
 func CheckID(id string) error {
 	switch {
 	case id == "":
-		return errors.New("an ID must not be empty")
+		return errors.New("id is empty; give the card an ID or leave it out")
 	case !utf8.ValidString(id):
 		return fmt.Errorf("id %q is not valid UTF-8", id)
 	case strings.IndexFunc(id, unprintable) >= 0:

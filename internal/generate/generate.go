@@ -84,8 +84,11 @@ type TypesFilteredError struct {
 // Error names the documents, the count and the types; the caller, which
 // knows how the types were asked for, adds what to do.
 func (e *TypesFilteredError) Error() string {
-	return fmt.Sprintf("%s: none of the %d cards found is of the types asked for (%s)",
-		strings.Join(e.Docs, ", "), e.Removed, e.TypeNames())
+	cards := fmt.Sprintf("%d cards were", e.Removed)
+	if e.Removed == 1 {
+		cards = "1 card was"
+	}
+	return fmt.Sprintf("%s: %s found, none of the types asked for (%s)", strings.Join(e.Docs, ", "), cards, e.TypeNames())
 }
 
 // TypeNames lists the types asked for, separated by commas.

@@ -148,7 +148,7 @@ func layout(text string, w int) []string {
 		if textWidth(indent) > w/2 {
 			indent = ""
 		}
-		words := splitWords(src[len(indent):])
+		words := splitWords(src[len(indent):], w)
 		if len(words) == 0 {
 			emit("")
 			continue
@@ -188,8 +188,9 @@ type word struct {
 }
 
 // splitWords cuts a line at spaces, remembering how wide each gap was so
-// that columns in our own text (the key map, the grades) survive.
-func splitWords(s string) []word {
+// that columns in our own text (the key map, the grades) survive. A `code
+// span` (a command to copy) is one word when it fits in w columns.
+func splitWords(s string, w int) []word {
 	var out []word
 	gap := 0
 	for len(s) > 0 {
@@ -200,9 +201,7 @@ func splitWords(s string) []word {
 		}
 		from := 0
 		if s[0] == '`' {
-			// A `code span` (a command to copy) stays on one line when it
-			// fits one: its blanks are no places to break.
-			if j := strings.IndexByte(s[1:], '`'); j >= 0 {
+			if j := strings.IndexByte(s[1:], '`'); j >= 0 && textWidth(s[:j+2]) <= w {
 				from = j + 1
 			}
 		}

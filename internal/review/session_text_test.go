@@ -117,4 +117,10 @@ func TestLayoutKeepsACodeSpanOnOneLine(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("layout = %q, want %q", got, want)
 	}
+	// Too long for a line, it breaks at its blanks like other text.
+	got = layout("Run `recall card unsuspend 49e1a2` now.", 20)
+	want = []string{"Run `recall card", "unsuspend 49e1a2`", "now."}
+	if !slices.Equal(got, want) {
+		t.Errorf("narrow layout = %q, want %q", got, want)
+	}
 }
