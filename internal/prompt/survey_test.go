@@ -79,6 +79,11 @@ func TestKeyMapsCtrlCToInterrupted(t *testing.T) {
 
 func TestInputEditsTheLine(t *testing.T) {
 	term, typeKeys := openTerminal(t)
+	// Keys typed before the prompt is up would meet the line discipline
+	// of cooked mode, whose erase takes one byte, not one character.
+	if _, err := xterm.MakeRaw(int(term.in.Fd())); err != nil {
+		t.Fatal(err)
+	}
 	typeKeys("Pariz\x7fs\r")
 	got, err := withTimeout(t, func() (string, error) { return term.Input("> ", "") })
 	if err != nil || got != "Paris" {
