@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"math"
 	"recall/internal/term"
 	"strconv"
 	"time"
@@ -53,18 +54,26 @@ func parseTook(v string) (time.Duration, error) {
 	if v == "" {
 		return 0, nil
 	}
-	d, err := time.ParseDuration(v)
-	if err != nil {
-		secs, nerr := strconv.ParseFloat(v, 64)
-		if nerr != nil {
-			return 0, usagef("--took: %q is not a duration; use e.g. 8s, 1m30s or a number of seconds", v)
-		}
-		d = time.Duration(secs * float64(time.Second))
+	d, ok := parseDuration(v, time.Second)
+	if !ok {
+		return 0, usagef("--took: %q is not a duration; use e.g. 8s, 1m30s or a number of seconds", v)
 	}
 	if d < 0 || d > 24*time.Hour {
 		return 0, usagef("--took: %s is out of range; give 0s to 24h", v)
 	}
 	return d, nil
+}
+
+// parseDuration reads a Go duration ("1m30s") or a bare number of units.
+func parseDuration(v string, unit time.Duration) (time.Duration, bool) {
+	if d, err := time.ParseDuration(v); err == nil {
+		return d, true
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) || math.Abs(n) > float64(math.MaxInt64/int64(unit)) {
+		return 0, false
+	}
+	return time.Duration(n * float64(unit)), true
 }
 
 func answerRun(f *Factory, id string, rating sched.Rating, took time.Duration, asJSON bool) error {

@@ -110,13 +110,9 @@ since 'recall quiz history' lists past results.`,
 // parseTimeLimit reads a Go duration ("5m", "1m30s") or a bare number of
 // minutes.
 func parseTimeLimit(v string) (time.Duration, error) {
-	d, err := time.ParseDuration(v)
-	if err != nil {
-		m, nerr := strconv.ParseFloat(v, 64)
-		if nerr != nil {
-			return 0, usagef("--time-limit: %q is not a duration; use e.g. 5m, 90s or 1m30s", v)
-		}
-		d = time.Duration(m * float64(time.Minute))
+	d, ok := parseDuration(v, time.Minute)
+	if !ok {
+		return 0, usagef("--time-limit: %q is not a duration; use e.g. 5m, 90s or 1m30s", v)
 	}
 	if d <= 0 {
 		return 0, usagef("--time-limit must be more than 0")
