@@ -47,7 +47,11 @@ func (s *Session) nothingDue() (bool, error) {
 	options := []string{quiz}
 	more := ""
 	if extra > 0 {
-		more = fmt.Sprintf("Learn %s beyond today's limit", term.Plural(extra, "more new card"))
+		limit := "today's limit"
+		if s.Queue.NewLimit >= 0 {
+			limit = "--new" // the limit came from the command line
+		}
+		more = fmt.Sprintf("Learn %s beyond %s", term.Plural(extra, "more new card"), limit)
 		options = append(options, more)
 	}
 	options = append(options, "Quit")

@@ -650,6 +650,20 @@ func TestNothingDueOffersMoreNewCards(t *testing.T) {
 	}
 }
 
+// With --new 0, the limit the menu goes beyond is the flag's, not the day's.
+func TestNothingDueNamesTheNewLimitGiven(t *testing.T) {
+	f := newFixture(t, fixtureDeck)
+	fake := prompt.NewFake(steps(prompt.Choose(2)))
+	s, out := f.session(fake)
+	s.Queue.NewLimit = 0
+	if _, err := s.Run(); err != nil || fake.Verify() != nil {
+		t.Fatalf("err %v script %v\n%s", err, fake.Verify(), out)
+	}
+	if !strings.Contains(fake.Shown[0], "Learn 7 more new cards beyond --new |") {
+		t.Errorf("menu %q", fake.Shown[0])
+	}
+}
+
 func TestNothingDueSaysWhenAndAsksForTheQuiz(t *testing.T) {
 	f := newFixture(t, fixtureDeck)
 	f.makeReview("basic", sessionT0.Add(27*time.Hour), 0)
