@@ -6,6 +6,9 @@ package prompt
 
 import "errors"
 
+// KeyDown is the Down arrow as Key reports it (a pager takes it as space).
+const KeyDown rune = '\x0e'
+
 // ErrInterrupted is returned when the user pressed Ctrl-C at a prompt.
 var ErrInterrupted = errors.New("interrupted")
 

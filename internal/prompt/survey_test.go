@@ -182,3 +182,14 @@ func TestSelectSkipsAKeyItCannotRead(t *testing.T) {
 		t.Fatalf("Select = %d, %v; want the default 1", got, err)
 	}
 }
+
+func TestKeyReportsTheDownArrow(t *testing.T) {
+	term, typeKeys := openTerminal(t)
+	if _, err := xterm.MakeRaw(int(term.in.Fd())); err != nil {
+		t.Fatal(err)
+	}
+	typeKeys("\x1b[B")
+	if got, err := withTimeout(t, func() (rune, error) { return term.Key("", " "+string(KeyDown)) }); err != nil || got != KeyDown {
+		t.Fatalf("Key = %q, %v; want KeyDown", got, err)
+	}
+}

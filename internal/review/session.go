@@ -370,7 +370,7 @@ func (s *Session) print(text string) {
 
 // more waits for a key after a screenful; q skips the rest of the text.
 func (s *Session) more() {
-	k, err := s.key(s.p.dim("-- more -- (space: next page, q: skip)"), " \rq")
+	k, err := s.key(s.p.dim("-- more -- (space: next page, q: skip)"), " \rq"+string(prompt.KeyDown))
 	if err != nil {
 		s.err = err
 		return
