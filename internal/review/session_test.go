@@ -733,7 +733,7 @@ func TestLongAnswerPagesAScreenAtATime(t *testing.T) {
 	f := newFixture(t, "Q: Tell me everything\nA: "+strings.Join(back, "\n")+"\n")
 	// Height 10: the back overflows twice; the Down arrow pages on (as
 	// space does), q skips the rest.
-	fake := prompt.NewFake(prompt.Keys(" "+string(prompt.KeyDown)+"q3q"))
+	fake := prompt.NewFake(prompt.Keys(" " + string(prompt.KeyDown) + "q3q"))
 	s, out := f.session(fake)
 	s.Height = 10
 	if _, err := s.Run(); err != nil || fake.Verify() != nil {
