@@ -305,7 +305,7 @@ func (r *quizTaking) interactive(ctx context.Context) error {
 	f.hint("Quiz: %s%s. Press an option's number or t/f, or type the answer and Enter.",
 		term.Plural(len(r.qs), "question"), r.limitText())
 	f.hint("Ctrl-C stops; what you answered still counts and is kept.")
-	errWidth, _ := f.IO.ErrSize()
+	errWidth, errHeight := f.IO.ErrSize()
 	s := &quiz.Session{
 		Questions: r.qs,
 		Ask:       f.Prompter(),
@@ -316,6 +316,7 @@ func (r *quizTaking) interactive(ctx context.Context) error {
 		Color:     f.IO.ErrColor(),
 		Ctx:       ctx,
 		Width:     errWidth,
+		Height:    errHeight,
 	}
 	var scheduled [5]int
 	if opts.Schedule {

@@ -78,6 +78,14 @@ type Session struct {
 	Ctx context.Context
 	// Width is the screen width text is wrapped to (0 = no wrapping).
 	Width int
+	// Height is the screen height: a question taller than it pauses with
+	// "-- more --" after each screenful (0 = no paging).
+	Height int
+	// lines counts what was written since the last key; pageErr is the
+	// error of a key asked for at a page break.
+	lines   int
+	pageErr error
+
 	// OnAnswer is called with every counted answer before the next
 	// question, so the result is kept even if the quiz stops later; an
 	// error ends the quiz and is returned by Run.
@@ -124,9 +132,15 @@ func (s *Session) Run() (*Outcome, error) {
 			s.say(s.bold("Time is up."))
 			break
 		}
+		s.lines = 0
 		s.show(i, q, shown, deadline, noted)
-		// An interrupt while the question was drawn (outside a prompt)
-		// must not leave the prompt waiting for a key.
+		// An interrupt while the question was drawn (outside a prompt,
+		// or at a page break) must not leave the prompt waiting for a key.
+		if err = s.pageErr; err != nil {
+			o.End = EndInterrupted
+			fmt.Fprintln(s.Out) // the "-- more --" line
+			break
+		}
 		if err = ctx.Err(); err != nil {
 			o.End = EndInterrupted
 			break
@@ -316,7 +330,25 @@ func (s *Session) diff(markup string, q Question, given string) string {
 	return b.String()
 }
 
-func (s *Session) say(line string) { fmt.Fprintln(s.Out, line) }
+func (s *Session) say(text string) {
+	for _, line := range strings.Split(text, "\n") {
+		if s.pageErr != nil {
+			return
+		}
+		if s.Height > 2 && s.lines >= s.Height-1 {
+			// A screenful since the last key: wait, so that the top of a
+			// long question does not scroll away unread.
+			if _, err := s.Ask.Key(s.dim("-- more -- (space: next page)"), " \r"); err != nil {
+				s.pageErr = err
+				return
+			}
+			fmt.Fprintln(s.Out)
+			s.lines = 0
+		}
+		fmt.Fprintln(s.Out, line)
+		s.lines++
+	}
+}
 
 // sayWrapped writes a line of running text wrapped to the width.
 func (s *Session) sayWrapped(line string) { s.say(s.wrap(line, 0)) }

@@ -345,3 +345,33 @@ func TestSessionWrapsPromptAndOptionsToTheWidth(t *testing.T) {
 		t.Errorf("option continuation lines are not indented under the option:\n%s", out)
 	}
 }
+
+// A question taller than the screen pauses after each screenful, so that
+// its top can be read; a key turns the page.
+func TestSessionPagesAQuestionTallerThanTheScreen(t *testing.T) {
+	var lines []string
+	for i := 1; i <= 30; i++ {
+		lines = append(lines, fmt.Sprintf("line %02d", i))
+	}
+	q := Question{Kind: KindTyped, Deck: "Long", Prompt: strings.Join(lines, "\n"), Answer: "x"}
+	fake := prompt.NewFake(prompt.Keys("  "), []prompt.Step{prompt.Input("x")})
+	o, out, err := runSession(t, &Session{Questions: []Question{q}, Height: 12}, fake)
+	if err != nil || len(o.Results) != 1 {
+		t.Fatalf("outcome %+v, %v", o, err)
+	}
+	pauses := 0
+	for _, m := range fake.Shown {
+		if strings.Contains(m, "-- more --") {
+			pauses++
+		}
+	}
+	if pauses != 2 || !strings.Contains(out, "line 30") {
+		t.Errorf("%d pauses (want 2) in %q\n%s", pauses, fake.Shown, out)
+	}
+	// Ctrl-C at a page break ends the quiz like Ctrl-C at a question.
+	fake = prompt.NewFake([]prompt.Step{prompt.Interrupt("key")})
+	o, out, err = runSession(t, &Session{Questions: []Question{q}, Height: 12}, fake)
+	if !errors.Is(err, prompt.ErrInterrupted) || o.End != EndInterrupted || strings.Contains(out, "line 30") {
+		t.Errorf("Ctrl-C at a page: end %v, err %v\n%s", o.End, err, out)
+	}
+}
