@@ -6,7 +6,9 @@ package prompt
 
 import "errors"
 
-// KeyDown is the Down arrow as Key reports it (a pager takes it as space).
+// KeyDown is the Down arrow as Key reports it: survey's terminal reader
+// turns its escape sequence into this rune, which is also Ctrl-N (a pager
+// takes either as space).
 const KeyDown rune = '\x0e'
 
 // ErrInterrupted is returned when the user pressed Ctrl-C at a prompt.

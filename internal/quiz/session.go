@@ -81,8 +81,10 @@ type Session struct {
 	// Height is the screen height: a question taller than it pauses with
 	// "-- more --" after each screenful (0 = no paging).
 	Height int
-	// lines counts what was written since the last key; pageErr is the
-	// error of a key asked for at a page break.
+	// While a question is shown, paging is set (it sets the time limit of
+	// the page's key); lines counts what was written since the question or
+	// its last page began, and pageErr is the error of a page's key.
+	paging  func()
 	lines   int
 	pageErr error
 
@@ -132,22 +134,27 @@ func (s *Session) Run() (*Outcome, error) {
 			s.say(s.bold("Time is up."))
 			break
 		}
-		s.lines = 0
+		// Only the question pages: what follows an answer is short.
+		s.lines, s.paging = 0, func() { s.limitWait(deadline, now) }
 		s.show(i, q, shown, deadline, noted)
+		s.paging = nil
 		// An interrupt while the question was drawn (outside a prompt,
 		// or at a page break) must not leave the prompt waiting for a key.
-		if err = s.pageErr; err != nil {
-			o.End = EndInterrupted
+		if err, s.pageErr = s.pageErr, nil; errors.Is(err, os.ErrDeadlineExceeded) {
+			o.End, err = EndTimeUp, nil
 			fmt.Fprintln(s.Out) // the "-- more --" line
+			s.say(s.bold("Time is up."))
+			break
+		} else if err != nil {
+			o.End = EndInterrupted
+			fmt.Fprintln(s.Out)
 			break
 		}
 		if err = ctx.Err(); err != nil {
 			o.End = EndInterrupted
 			break
 		}
-		if lw, ok := s.Ask.(waitLimiter); ok && s.Limit > 0 {
-			lw.LimitWait(deadline.Sub(now()))
-		}
+		s.limitWait(deadline, now)
 		var given string
 		var choice int
 		given, choice, err = s.ask(q)
@@ -183,6 +190,14 @@ func (s *Session) Run() (*Outcome, error) {
 	}
 	o.Duration = now().Sub(o.Start)
 	return o, err
+}
+
+// limitWait gives the next prompt what is left of the time limit, when
+// the Asker can stop waiting (see waitLimiter).
+func (s *Session) limitWait(deadline time.Time, now func() time.Time) {
+	if lw, ok := s.Ask.(waitLimiter); ok && s.Limit > 0 {
+		lw.LimitWait(deadline.Sub(now()))
+	}
 }
 
 // show writes the progress line, a note the first time it comes up, and
@@ -335,9 +350,10 @@ func (s *Session) say(text string) {
 		if s.pageErr != nil {
 			return
 		}
-		if s.Height > 2 && s.lines >= s.Height-1 {
-			// A screenful since the last key: wait, so that the top of a
-			// long question does not scroll away unread.
+		if s.paging != nil && s.Height > 2 && s.lines >= s.Height-1 {
+			// A screenful of the question: wait, so that its top does not
+			// scroll away unread (within the time limit, if there is one).
+			s.paging()
 			if _, err := s.Ask.Key(s.dim("-- more -- (space: next page)"), " \r"); err != nil {
 				s.pageErr = err
 				return

@@ -375,3 +375,33 @@ func TestSessionPagesAQuestionTallerThanTheScreen(t *testing.T) {
 		t.Errorf("Ctrl-C at a page: end %v, err %v\n%s", o.End, err, out)
 	}
 }
+
+// Paging is for the question only: a question that leaves the screen all
+// but full does not pause before its feedback; and the time limit holds
+// at a page break.
+func TestSessionPagingStopsAtTheAnswerAndKeepsTheTimeLimit(t *testing.T) {
+	var lines []string
+	for i := 1; i <= 9; i++ {
+		lines = append(lines, fmt.Sprintf("line %02d", i))
+	}
+	q := Question{Kind: KindTyped, Deck: "Long", Prompt: strings.Join(lines, "\n"), Answer: "x"}
+	fake := prompt.NewFake([]prompt.Step{prompt.Input("y")})
+	o, out, err := runSession(t, &Session{Questions: []Question{q}, Height: 12}, fake)
+	if err != nil || len(o.Results) != 1 || o.End != EndFinished || !strings.Contains(out, "The answer is x") {
+		t.Fatalf("end %v, err %v\n%s", o.End, err, out)
+	}
+
+	for i := 10; i <= 30; i++ {
+		lines = append(lines, fmt.Sprintf("line %02d", i))
+	}
+	q.Prompt = strings.Join(lines, "\n")
+	fake = prompt.NewFake(prompt.Keys(" "))
+	clock := &waitingClock{tickingClock: tickingClock{Fake: fake, now: t0, step: 50 * time.Second}}
+	o, out, err = runSession(t, &Session{Questions: []Question{q}, Height: 12, Ask: clock, Now: clock.Now, Limit: time.Minute}, fake)
+	if err != nil || o.End != EndTimeUp || len(o.Results) != 0 || !strings.Contains(out, "Time is up.") {
+		t.Errorf("end %v, err %v, results %d\n%s", o.End, err, len(o.Results), out)
+	}
+	if want := []time.Duration{time.Minute, 10 * time.Second}; !slices.Equal(clock.waits, want) {
+		t.Errorf("wait limits %v, want %v (one a page)", clock.waits, want)
+	}
+}

@@ -276,13 +276,13 @@ func (e *Engine) capShared(es []store.Entry, key string, n int) []store.Entry {
 	return out
 }
 
-// deckOverrides reports whether any deck sets its own value of key.
 // ownSetting says whether the deck sets its own value of key.
 func (e *Engine) ownSetting(deckName, key string) bool {
 	d := e.decks[deckName]
 	return d != nil && d.Settings[key] != ""
 }
 
+// deckOverrides reports whether any deck sets its own value of key.
 func (e *Engine) deckOverrides(key string) bool {
 	for _, d := range e.decks {
 		if d.Settings[key] != "" {
@@ -413,7 +413,8 @@ func mix(reviews, news []store.Entry, spread string) []store.Entry {
 	return out
 }
 
-// sharedPool names the review limit the decks without their own share.
+// sharedPool names the pool of decks that share the collection's review
+// limit (those without their own).
 const sharedPool = "\x00shared"
 
 // decayPick keeps, of the review entries offered in scan order, what

@@ -407,7 +407,8 @@ func (s *Session) key(msg, allowed string) (rune, error) {
 	return r, nil
 }
 
-// input reads a line; prompts that read lines end their own line.
+// input reads a line; a line given ends its own line on screen (a prompt
+// given up does not: Run ends it).
 func (s *Session) input(msg string) (string, error) {
 	if s.err != nil {
 		return "", s.err

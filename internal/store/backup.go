@@ -228,11 +228,12 @@ func Restore(src, path string) (previous string, err error) {
 // backup.
 func writeFileSync(path string, write func(io.Writer) error) error {
 	tmp := path + ".part"
+	// On the list before it exists, so that no interrupt can fall between.
+	defer tempfile.Track(tmp)()
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", tmp, err)
 	}
-	defer tempfile.Track(tmp)()
 	err = write(f)
 	if err == nil {
 		err = f.Sync()
