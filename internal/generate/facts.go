@@ -64,17 +64,6 @@ func mayHoldIdent(s string) bool {
 	return false
 }
 
-// hasInnerCapital reports a word with a capital after a lower-case letter
-// ("maxRetries").
-func hasInnerCapital(s string) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
-			return true
-		}
-	}
-	return false
-}
-
 // mayHoldMonth is a quick test before reDate: a month's abbreviation or an
 // ISO date's dash between digits.
 func mayHoldMonth(s string) bool {

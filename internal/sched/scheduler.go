@@ -77,9 +77,6 @@ func (s *Scheduler) Settings() Settings {
 	return out
 }
 
-// Params returns a copy of the 21 FSRS parameters in use.
-func (s *Scheduler) Params() []float64 { return append([]float64(nil), s.w...) }
-
 // Notes describes the parameters New had to clamp into bounds.
 func (s *Scheduler) Notes() []string { return append([]string(nil), s.notes...) }
 

@@ -80,9 +80,6 @@ func (s *IO) IsTerminalOut() bool { return s.outTTY }
 // IsTerminalErr reports whether prompts and hints go to a terminal.
 func (s *IO) IsTerminalErr() bool { return s.errTTY }
 
-// Color reports whether output may be coloured.
-func (s *IO) Color() bool { return s.color }
-
 // Width is the width of the results' terminal in columns (80 when unknown).
 func (s *IO) Width() int { return s.width }
 
